@@ -1,0 +1,21 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Copilot.Chat;
+
+/// <summary>Configuration section "Chat": how answers are grounded and how much history is used.</summary>
+public sealed class ChatAnswerOptions
+{
+    public const string Section = "Chat";
+
+    /// <summary>The firm's display name, used in prompts and answers.</summary>
+    [Required]
+    public string FirmName { get; set; } = "示例证券";
+
+    /// <summary>How many passages ground an answer.</summary>
+    [Range(1, 20)]
+    public int Passages { get; set; } = 5;
+
+    /// <summary>How many earlier messages of a conversation are sent with a question.</summary>
+    [Range(0, 50)]
+    public int HistoryMessages { get; set; } = 8;
+}

@@ -1,0 +1,51 @@
+using System.Runtime.CompilerServices;
+using Copilot.Common;
+using Copilot.Knowledge;
+using Microsoft.Extensions.Options;
+
+namespace Copilot.Chat;
+
+/// <summary>An employee's question in a conversation.</summary>
+public sealed record ChatRequest(string Message, string? ConversationId, KnowledgeFilter Filter);
+
+/// <summary>A conversation turn that has been accepted and is ready to stream.</summary>
+public sealed record ChatSession(string ConversationId, IAsyncEnumerable<AnswerEvent> Events);
+
+/// <summary>Multi-turn chat: loads the conversation's history, answers, and stores both turns when the answer is complete.</summary>
+public sealed class ChatService(GroundedAnswerer answerer, ConversationStore conversations, IOptions<ChatAnswerOptions> options)
+{
+    /// <summary>Validates the request and opens the conversation before anything streams, so errors can still be HTTP errors.</summary>
+    public async Task<ChatSession> StartAsync(ChatRequest request, CancellationToken ct)
+    {
+        if (string.IsNullOrWhiteSpace(request.Message))
+            throw new InputValidationException("message", "The question must not be empty.");
+        if (request.Message.Length > 8000)
+            throw new InputValidationException("message", "The question is longer than 8,000 characters.");
+
+        string id;
+        if (request.ConversationId is { } existing)
+        {
+            if (!await conversations.ExistsAsync(existing, ct))
+                throw new InputValidationException("conversationId", $"No conversation '{existing}'; omit it to start a new one.", unprocessable: true);
+            id = existing;
+        }
+        else
+        {
+            id = await conversations.CreateAsync(ct);
+        }
+        var history = (await conversations.MessagesAsync(id, options.Value.HistoryMessages, ct))
+            .Select(m => new ChatTurn(m.Role, m.Content)).ToList();
+        return new ChatSession(id, RunAsync(id, request, history, ct));
+    }
+
+    private async IAsyncEnumerable<AnswerEvent> RunAsync(
+        string id, ChatRequest request, IReadOnlyList<ChatTurn> history, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await foreach (var item in answerer.StreamAsync(request.Message.Trim(), history, request.Filter, ct))
+        {
+            if (item is AnswerCompleted completed)
+                await conversations.AppendAsync(id, request.Message.Trim(), completed.Answer, ct);
+            yield return item;
+        }
+    }
+}

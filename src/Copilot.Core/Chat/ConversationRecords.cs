@@ -1,0 +1,22 @@
+namespace Copilot.Chat;
+
+/// <summary>A persisted chat between an employee and the copilot.</summary>
+public sealed class Conversation
+{
+    public required string Id { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+    public List<ConversationMessage> Messages { get; set; } = [];
+}
+
+/// <summary>One turn of a conversation; assistant turns keep their citations as JSON.</summary>
+public sealed class ConversationMessage
+{
+    public long Id { get; set; }
+    public required string ConversationId { get; set; }
+    public required string Role { get; set; }
+    public required string Content { get; set; }
+    public string? CitationsJson { get; set; }
+    public string? Generator { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+}

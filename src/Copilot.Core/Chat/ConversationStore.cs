@@ -1,0 +1,51 @@
+using System.Text.Json;
+using Copilot.Common;
+using Copilot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Copilot.Chat;
+
+/// <summary>Keeps conversations in the records database so follow-ups survive restarts.</summary>
+public sealed class ConversationStore(IDbContextFactory<CopilotDbContext> contexts, TimeProvider time)
+{
+    public async Task<bool> ExistsAsync(string id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Conversations.AnyAsync(c => c.Id == id, ct);
+    }
+
+    public async Task<string> CreateAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        var conversation = new Conversation { Id = $"conv_{Guid.NewGuid():N}", CreatedAtUtc = now, UpdatedAtUtc = now };
+        db.Conversations.Add(conversation);
+        await db.SaveChangesAsync(ct);
+        return conversation.Id;
+    }
+
+    /// <summary>The last <paramref name="max"/> messages, oldest first.</summary>
+    public async Task<IReadOnlyList<ConversationMessage>> MessagesAsync(string id, int max, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var latest = await db.ConversationMessages.AsNoTracking()
+            .Where(m => m.ConversationId == id).OrderByDescending(m => m.Id).Take(max).ToListAsync(ct);
+        latest.Reverse();
+        return latest;
+    }
+
+    public async Task AppendAsync(string id, string question, GroundedAnswer answer, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var now = time.GetUtcNow().UtcDateTime;
+        db.ConversationMessages.AddRange(
+            new ConversationMessage { ConversationId = id, Role = ChatTurn.User, Content = question, CreatedAtUtc = now },
+            new ConversationMessage
+            {
+                ConversationId = id, Role = ChatTurn.Assistant, Content = answer.Answer, Generator = answer.Generator,
+                CitationsJson = JsonSerializer.Serialize(answer.Citations, CopilotJson.Options), CreatedAtUtc = now,
+            });
+        await db.Conversations.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAtUtc, now), ct);
+        await db.SaveChangesAsync(ct);
+    }
+}

@@ -1,0 +1,26 @@
+using Copilot.Prompts;
+using Microsoft.Extensions.AI;
+
+namespace Copilot.Chat;
+
+/// <summary>Turns a follow-up ("那R4呢？") into a standalone search query, with the model when there is one.</summary>
+public sealed class QuestionCondenser(PromptLibrary prompts, IChatClient? model = null)
+{
+    public async Task<string> CondenseAsync(IReadOnlyList<ChatTurn> history, string question, CancellationToken ct)
+    {
+        if (history.Count == 0) return question;
+        var lastUserTurn = history.LastOrDefault(t => t.Role == ChatTurn.User)?.Content;
+        if (model is null)
+            // Without a model, the previous question supplies the topic the follow-up leaves out.
+            return lastUserTurn is null ? question : $"{lastUserTurn} {question}";
+
+        var prompt = await prompts.RenderAsync("condense-question", new Dictionary<string, object?>
+        {
+            ["history"] = string.Join('\n', history.Select(t => $"{t.Role}: {t.Content}")),
+            ["question"] = question,
+        }, ct);
+        var response = await model.GetResponseAsync(prompt, prompts.ChatOptionsFor("condense-question"), ct);
+        var condensed = response.Text.Trim();
+        return condensed.Length == 0 ? question : condensed;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text;
+using Copilot.Common;
+using Copilot.Knowledge;
+
+namespace Copilot.Chat;
+
+/// <summary>Template mode: no model writes the answer, so it quotes the best passages under a line that says so.</summary>
+public static class TemplateAnswerWriter
+{
+    public static string Write(string question, IReadOnlyList<SearchHit> hits)
+    {
+        var chinese = LanguageDetector.IsChinese(question);
+        var answer = new StringBuilder(chinese
+            ? "（未配置语言模型：以下为知识库中与问题最相关的原文摘录，未经模型归纳。）"
+            : "(No language model is configured: below are the most relevant passages from the knowledge base, quoted verbatim.)");
+        answer.Append("\n\n");
+        if (hits.Count == 0)
+        {
+            answer.Append(chinese ? "知识库中没有找到与该问题相关的内容。" : "Nothing in the knowledge base matches this question.");
+            return answer.ToString();
+        }
+        for (var i = 0; i < hits.Count; i++)
+        {
+            var hit = hits[i];
+            var where = hit.Chunk.Section.Length > 0 ? $"{hit.Document.Title} · {hit.Chunk.Section}" : hit.Document.Title;
+            answer.Append($"[{i + 1}] {where}\n> {PassageFormatter.Snippet(hit.Chunk.Text)}\n\n");
+        }
+        return answer.ToString().TrimEnd();
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.ML.Tokenizers;
+
+namespace Copilot.Knowledge.Chunking;
+
+/// <summary>Counts tokens the way OpenAI-family models do (cl100k), so chunk sizes are real for Chinese too.</summary>
+public sealed class TokenCounter
+{
+    private readonly Tokenizer _tokenizer = TiktokenTokenizer.CreateForModel("gpt-4");
+
+    public static TokenCounter Shared { get; } = new();
+
+    public int Count(string text) => text.Length == 0 ? 0 : _tokenizer.CountTokens(text);
+}

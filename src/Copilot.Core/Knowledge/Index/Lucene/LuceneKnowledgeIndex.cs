@@ -1,0 +1,137 @@
+using Lucene.Net.Analysis.Miscellaneous;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using LuceneAnalyzer = Lucene.Net.Analysis.Analyzer;
+
+namespace Copilot.Knowledge.Index.Lucene;
+
+/// <summary>
+/// The embedded index: Lucene on disk, BM25 over Chinese words and character pairs, and — when chunks carry
+/// embeddings — a cosine scan of stored vectors fused with the lexical ranking by reciprocal rank.
+/// </summary>
+public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
+{
+    private readonly FSDirectory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly LuceneQueryBuilder _queries;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly int _candidatePool;
+
+    public LuceneKnowledgeIndex(string folder, int candidatePool)
+    {
+        _candidatePool = candidatePool;
+        var words = new CopilotAnalyzer();
+        var bigrams = new CjkBigramAnalyzer();
+        LuceneAnalyzer analyzer = new PerFieldAnalyzerWrapper(words, new Dictionary<string, LuceneAnalyzer>
+        {
+            [LuceneFields.TextBigrams] = bigrams,
+            [LuceneFields.TitleBigrams] = bigrams,
+        });
+        _queries = new LuceneQueryBuilder(words, bigrams);
+        _directory = FSDirectory.Open(System.IO.Directory.CreateDirectory(folder));
+        _writer = new IndexWriter(_directory, new IndexWriterConfig(CopilotAnalyzer.Version, analyzer)
+        {
+            Similarity = new BM25Similarity(),
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+        });
+        _writer.Commit();
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new BM25SearcherFactory());
+    }
+
+    public async Task ReplaceDocumentAsync(DocumentMetadata document, IReadOnlyList<IndexedChunk> chunks, CancellationToken ct)
+    {
+        var documents = chunks.Select(chunk => LuceneChunkMapper.ToDocument(document, chunk)).ToList();
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            // One call deletes the old chunks and adds the new ones atomically; readers see either version, never a mix.
+            _writer.UpdateDocuments(new Term(LuceneFields.DocumentId, document.Id), documents);
+            _writer.Commit();
+            _searchers.MaybeRefreshBlocking();
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public async Task<int> DeleteDocumentAsync(string documentId, CancellationToken ct)
+    {
+        var term = new Term(LuceneFields.DocumentId, documentId);
+        await _writeLock.WaitAsync(ct);
+        try
+        {
+            var count = WithSearcher(searcher => searcher.Search(new TermQuery(term), 1).TotalHits);
+            _writer.DeleteDocuments(term);
+            _writer.Commit();
+            _searchers.MaybeRefreshBlocking();
+            return count;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken ct)
+    {
+        var filter = new QueryWrapperFilter(LuceneQueryBuilder.Filter(request.Filter));
+        var pool = Math.Max(_candidatePool, request.Top);
+        return Task.FromResult(WithSearcher<IReadOnlyList<SearchHit>>(searcher =>
+        {
+            var rankings = new List<IReadOnlyList<int>>();
+            var scores = new Dictionary<int, double>();
+            if (_queries.Lexical(request.Query) is { } lexical)
+            {
+                var top = searcher.Search(lexical, filter, pool).ScoreDocs;
+                rankings.Add(top.Select(hit => hit.Doc).ToList());
+                foreach (var hit in top) scores[hit.Doc] = hit.Score;
+            }
+            if (request.QueryVector is { } vector)
+            {
+                var collector = new VectorCollector(vector.ToArray(), pool);
+                searcher.Search(new ConstantScoreQuery(filter), collector);
+                rankings.Add(collector.Results().Select(hit => hit.Doc).ToList());
+            }
+            // A single ranking keeps its BM25 scores; several are fused and carry reciprocal-rank scores.
+            var ranked = rankings.Count == 1
+                ? rankings[0].Select(doc => (Key: doc, Score: scores[doc])).ToList()
+                : ReciprocalRankFusion.Fuse(rankings);
+            return ranked.Take(request.Top)
+                .Select(hit => LuceneChunkMapper.ToHit(searcher.Doc(hit.Key), hit.Score))
+                .ToList();
+        }));
+    }
+
+    public Task<long> CountChunksAsync(CancellationToken ct) =>
+        Task.FromResult((long)WithSearcher(searcher => searcher.IndexReader.NumDocs));
+
+    private T WithSearcher<T>(Func<IndexSearcher, T> action)
+    {
+        var searcher = _searchers.Acquire();
+        try
+        {
+            return action(searcher);
+        }
+        finally
+        {
+            _searchers.Release(searcher);
+        }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        _writeLock.Dispose();
+    }
+
+    private sealed class BM25SearcherFactory : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+    }
+}

@@ -1,0 +1,85 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Copilot.Common;
+using Copilot.Knowledge.Chunking;
+using Copilot.Knowledge.Extraction;
+using Copilot.Knowledge.Index;
+using Copilot.Llm;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Copilot.Knowledge;
+
+/// <summary>What ingesting one document produced.</summary>
+public sealed record IngestionResult(string DocumentId, int Chunks, string Status, int Version);
+
+/// <summary>
+/// Extract → chunk → embed → index → catalog. Everything that can fail runs before the index is touched,
+/// and the index swaps a document's chunks in one step, so a failed upload leaves the old version searchable.
+/// </summary>
+public sealed class KnowledgeIngestion(
+    TokenCounter tokens,
+    TextEmbedder embedder,
+    IKnowledgeIndex index,
+    KnowledgeCatalog catalog,
+    IOptions<KnowledgeOptions> options,
+    ILogger<KnowledgeIngestion> logger)
+{
+    /// <summary>Ingests a file: its front matter supplies metadata, and <paramref name="fields"/> override it.</summary>
+    public Task<IngestionResult> IngestFileAsync(
+        string fileName, Stream content, IReadOnlyDictionary<string, string?> fields, CancellationToken ct, string? defaultId = null)
+    {
+        var extracted = TextExtractors.Default.Extract(fileName, content);
+        var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["id"] = defaultId };
+        foreach (var (key, value) in extracted.FrontMatter) merged[key] = value;
+        foreach (var (key, value) in fields.Where(f => !string.IsNullOrWhiteSpace(f.Value))) merged[key] = value;
+        return IngestTextAsync(merged, extracted.Text, fileName, ct);
+    }
+
+    public async Task<IngestionResult> IngestTextAsync(IReadOnlyDictionary<string, string?> fields, string text, string? sourceName, CancellationToken ct)
+    {
+        var (heading, _) = MarkdownBlockParser.Parse(text);
+        var metadata = DocumentMetadataParser.Parse(fields, heading ?? TitleFromFileName(sourceName), text);
+        var settings = options.Value;
+        var chunks = new StructuredChunker(tokens, settings.ChunkTokens, settings.ChunkOverlapTokens).Chunk(metadata.Id, text);
+        if (chunks.Count == 0)
+            throw new InputValidationException(sourceName is null ? "text" : "file", "The document contains no text to index.", unprocessable: true);
+
+        IReadOnlyList<ReadOnlyMemory<float>?> vectors = embedder.IsEnabled
+            ? (await embedder.EmbedAsync(chunks.Select(c => EmbeddingText(metadata, c)).ToList(), ct)).Select(v => (ReadOnlyMemory<float>?)v).ToList()
+            : new ReadOnlyMemory<float>?[chunks.Count];
+        await index.ReplaceDocumentAsync(metadata, chunks.Select((c, i) => new IndexedChunk(c, vectors[i])).ToList(), ct);
+
+        var record = await catalog.SaveAsync(new KnowledgeDocumentRecord
+        {
+            Id = metadata.Id,
+            Title = metadata.Title,
+            Type = metadata.Type,
+            Audience = metadata.Audience,
+            Language = metadata.Language,
+            MetadataJson = JsonSerializer.Serialize(metadata, CopilotJson.Options),
+            SourceName = sourceName,
+            ContentSha256 = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text))),
+            Chunks = chunks.Count,
+            Tokens = chunks.Sum(c => c.Tokens),
+            IngestedAtUtc = DateTime.UtcNow,
+        }, ct);
+        logger.LogInformation("Indexed document {DocumentId} version {Version}: {Chunks} chunks", metadata.Id, record.Version, chunks.Count);
+        return new IngestionResult(metadata.Id, chunks.Count, "indexed", record.Version);
+    }
+
+    public async Task<bool> DeleteAsync(string documentId, CancellationToken ct)
+    {
+        var removedChunks = await index.DeleteDocumentAsync(documentId, ct);
+        var removedRecord = await catalog.DeleteAsync(documentId, ct);
+        return removedChunks > 0 || removedRecord;
+    }
+
+    // The title and section travel with the chunk into the embedding so that short passages keep their context.
+    private static string EmbeddingText(DocumentMetadata metadata, KnowledgeChunk chunk) =>
+        $"{metadata.Title}\n{chunk.Section}\n{chunk.Text}";
+
+    private static string? TitleFromFileName(string? fileName) =>
+        fileName is null ? null : Path.GetFileNameWithoutExtension(fileName);
+}

@@ -1,0 +1,62 @@
+using Microsoft.SemanticKernel;
+
+namespace Copilot.Prompts;
+
+/// <summary>Prompt templates kept as files under prompts/&lt;name&gt;/ (skprompt.txt + config.json), rendered by Semantic Kernel.</summary>
+public sealed class PromptLibrary
+{
+    private readonly Dictionary<string, PromptTemplateConfig> _prompts;
+    private readonly KernelPromptTemplateFactory _factory = new();
+    private readonly Kernel _kernel = new();
+
+    public PromptLibrary(string folder)
+    {
+        if (!Directory.Exists(folder))
+            throw new DirectoryNotFoundException($"Prompt folder '{folder}' does not exist.");
+        _prompts = Directory.EnumerateDirectories(folder)
+            .Where(dir => File.Exists(Path.Combine(dir, "skprompt.txt")))
+            .ToDictionary(dir => Path.GetFileName(dir), Load, StringComparer.Ordinal);
+    }
+
+    /// <summary>The prompts/ folder shipped beside the binary.</summary>
+    public static string DefaultFolder => Path.Combine(AppContext.BaseDirectory, "prompts");
+
+    public IReadOnlyCollection<string> Names => _prompts.Keys;
+
+    public PromptTemplateConfig Get(string name) =>
+        _prompts.TryGetValue(name, out var config) ? config : throw new KeyNotFoundException($"No prompt '{name}' in prompts/.");
+
+    /// <summary>Renders a prompt; every declared variable must be given.</summary>
+    public async Task<string> RenderAsync(string name, IReadOnlyDictionary<string, object?> values, CancellationToken ct = default)
+    {
+        var config = Get(name);
+        var missing = config.InputVariables.Where(v => v.IsRequired && !values.ContainsKey(v.Name)).Select(v => v.Name).ToList();
+        if (missing.Count > 0)
+            throw new ArgumentException($"Prompt '{name}' needs values for: {string.Join(", ", missing)}.", nameof(values));
+        return await _factory.Create(config).RenderAsync(_kernel, new KernelArguments(values.ToDictionary(p => p.Key, p => p.Value)), ct);
+    }
+
+    /// <summary>The model settings a prompt declares in its config.json (temperature, max_tokens).</summary>
+    public Microsoft.Extensions.AI.ChatOptions ChatOptionsFor(string name)
+    {
+        var settings = Get(name).DefaultExecutionSettings?.ExtensionData ?? new Dictionary<string, object>();
+        return new Microsoft.Extensions.AI.ChatOptions
+        {
+            Temperature = settings.TryGetValue("temperature", out var t) ? Convert.ToSingle(ToScalar(t)) : null,
+            MaxOutputTokens = settings.TryGetValue("max_tokens", out var m) ? Convert.ToInt32(ToScalar(m)) : null,
+        };
+    }
+
+    // Settings read from JSON arrive as JsonElement.
+    private static object ToScalar(object value) =>
+        value is System.Text.Json.JsonElement element ? element.GetDouble() : value;
+
+    private static PromptTemplateConfig Load(string folder)
+    {
+        var config = PromptTemplateConfig.FromJson(File.ReadAllText(Path.Combine(folder, "config.json")));
+        config.Template = File.ReadAllText(Path.Combine(folder, "skprompt.txt"));
+        // The rendered text goes into a chat message object, never re-parsed as chat markup, so values need no HTML encoding.
+        config.AllowDangerouslySetContent = true;
+        return config;
+    }
+}

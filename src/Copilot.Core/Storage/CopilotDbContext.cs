@@ -1,0 +1,44 @@
+using Copilot.Chat;
+using Copilot.Knowledge;
+using Microsoft.EntityFrameworkCore;
+
+namespace Copilot.Storage;
+
+/// <summary>The service's records: the knowledge catalog and conversations.</summary>
+public sealed class CopilotDbContext(DbContextOptions<CopilotDbContext> options) : DbContext(options)
+{
+    public DbSet<KnowledgeDocumentRecord> Documents => Set<KnowledgeDocumentRecord>();
+    public DbSet<Conversation> Conversations => Set<Conversation>();
+    public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.Entity<KnowledgeDocumentRecord>(document =>
+        {
+            document.ToTable("knowledge_documents");
+            document.HasKey(d => d.Id);
+            document.Property(d => d.Id).HasMaxLength(128);
+            document.Property(d => d.Title).HasMaxLength(512);
+            document.Property(d => d.Type).HasConversion<string>().HasMaxLength(16);
+            document.Property(d => d.Audience).HasConversion<string>().HasMaxLength(16);
+            document.Property(d => d.Language).HasMaxLength(16);
+            document.Property(d => d.ContentSha256).HasMaxLength(64);
+            document.HasIndex(d => d.Type);
+        });
+        model.Entity<Conversation>(conversation =>
+        {
+            conversation.ToTable("conversations");
+            conversation.HasKey(c => c.Id);
+            conversation.Property(c => c.Id).HasMaxLength(64);
+            conversation.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        });
+        model.Entity<ConversationMessage>(message =>
+        {
+            message.ToTable("conversation_messages");
+            message.HasKey(m => m.Id);
+            message.Property(m => m.Role).HasMaxLength(16);
+            message.Property(m => m.Generator).HasMaxLength(128);
+            message.HasIndex(m => new { m.ConversationId, m.Id });
+        });
+    }
+}

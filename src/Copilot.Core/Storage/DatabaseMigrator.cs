@@ -1,0 +1,20 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Copilot.Storage;
+
+/// <summary>Applies pending migrations at start, before the services that read the records begin.</summary>
+internal sealed class DatabaseMigrator(IDbContextFactory<CopilotDbContext> contexts, ILogger<DatabaseMigrator> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var pending = (await db.Database.GetPendingMigrationsAsync(ct)).ToList();
+        if (pending.Count == 0) return;
+        await db.Database.MigrateAsync(ct);
+        logger.LogInformation("Applied {Count} database migrations", pending.Count);
+    }
+
+    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
+}

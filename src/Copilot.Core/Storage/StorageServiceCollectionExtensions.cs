@@ -1,0 +1,21 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Copilot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>The records database (SQLite in the data folder by default), migrated before anything else starts.</summary>
+    public static IHostApplicationBuilder AddCopilotStorage(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        Directory.CreateDirectory(options.ResolveDataPath());
+        builder.Services.AddDbContextFactory<CopilotDbContext>(db => db.UseSqlite(options.ResolveConnectionString()));
+        builder.Services.AddHostedService<DatabaseMigrator>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        return builder;
+    }
+}
