@@ -1,1 +1,35 @@
-var b = WebApplication.CreateBuilder(args); var app = b.Build(); app.Run(); public partial class Program;
+using Copilot.Api.Chat;
+using Copilot.Api.Hosting;
+using Copilot.Api.Knowledge;
+using Copilot.Api.OpenAiCompatible;
+using Copilot.Chat;
+using Copilot.Knowledge;
+using Copilot.Storage;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddCopilotLogging();
+builder.AddCopilotStorage();
+builder.AddCopilotKnowledge();
+builder.AddCopilotChat();
+builder.AddCopilotHttpApi();
+
+var app = builder.Build();
+
+if (IngestCommand.Matches(args))
+{
+    await IngestCommand.RunAsync(app, args);
+    return;
+}
+
+app.UseCopilotHttpApi();
+app.MapKnowledgeEndpoints();
+app.MapChatEndpoints();
+app.MapChatCompletionsEndpoints();
+app.MapHealthEndpoints();
+app.MapApiReference();
+
+app.Run();
+
+/// <summary>The service's entry point; public so tests can host it.</summary>
+public partial class Program;

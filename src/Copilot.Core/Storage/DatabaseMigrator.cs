@@ -1,12 +1,16 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Copilot.Storage;
 
 /// <summary>Applies pending migrations at start, before the services that read the records begin.</summary>
-internal sealed class DatabaseMigrator(IDbContextFactory<CopilotDbContext> contexts, ILogger<DatabaseMigrator> logger) : IHostedService
+public sealed class DatabaseMigrator(IDbContextFactory<CopilotDbContext> contexts, ILogger<DatabaseMigrator> logger) : IHostedService
 {
+    public static Task MigrateAsync(IServiceProvider services, CancellationToken ct) =>
+        ActivatorUtilities.CreateInstance<DatabaseMigrator>(services).StartAsync(ct);
+
     public async Task StartAsync(CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

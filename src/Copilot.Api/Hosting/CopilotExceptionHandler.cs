@@ -1,0 +1,46 @@
+using System.Text.Json;
+using Copilot.Common;
+using Copilot.Knowledge.Extraction;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Copilot.Api.Hosting;
+
+/// <summary>Turns known failures into RFC 7807 problems that name the field and the reason.</summary>
+internal sealed class CopilotExceptionHandler(IProblemDetailsService problems, ILogger<CopilotExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var (status, title, errors) = exception switch
+        {
+            InputValidationException e => (e.Unprocessable ? 422 : 400, "The request is not valid.", e.Errors),
+            UnsupportedFormatException e => (415, "Unsupported file type.", Field("file", e.Message)),
+            UnreadableDocumentException e => (422, "The file cannot be read.", Field("file", e.Message)),
+            BadHttpRequestException { StatusCode: 413 } => (413, "The request is too large.", Field("file", "The upload exceeds the size limit.")),
+            BadHttpRequestException { InnerException: JsonException json } => (400, "The JSON body is not valid.", Field(FieldOf(json.Path), json.Message)),
+            BadHttpRequestException e => (e.StatusCode, "The request is not valid.", Field("body", e.Message)),
+            _ => (0, "", (IReadOnlyDictionary<string, string[]>?)null),
+        };
+        if (status == 0) return false;
+
+        logger.LogInformation("Rejected {Method} {Path} with {Status}: {Fields}", context.Request.Method, context.Request.Path, status,
+            string.Join(",", errors!.Keys));
+        context.Response.StatusCode = status;
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = context,
+            Exception = exception,
+            ProblemDetails = new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
+            {
+                Status = status,
+                Title = title,
+                Detail = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+            },
+        });
+    }
+
+    private static IReadOnlyDictionary<string, string[]> Field(string name, string reason) => new Dictionary<string, string[]> { [name] = [reason] };
+
+    // "$.filters.type" → "filters.type"
+    private static string FieldOf(string? jsonPath) =>
+        string.IsNullOrEmpty(jsonPath) || jsonPath == "$" ? "body" : jsonPath.TrimStart('$', '.');
+}

@@ -1,0 +1,52 @@
+using Copilot.Common;
+using Copilot.Knowledge;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using Scalar.AspNetCore;
+using Serilog;
+
+namespace Copilot.Api.Hosting;
+
+public static class HttpApiExtensions
+{
+    /// <summary>JSON shape, RFC 7807 problems, OpenAPI, health checks and upload limits.</summary>
+    public static WebApplicationBuilder AddCopilotHttpApi(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(json => CopilotJson.Configure(json.SerializerOptions));
+        services.AddProblemDetails();
+        services.AddExceptionHandler<CopilotExceptionHandler>();
+        // Binding failures throw, so the exception handler can name the field instead of answering an empty 400.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddOpenApi();
+        services.AddHealthChecks()
+            .AddCheck<KnowledgeReadinessCheck>("knowledge", tags: ["ready"])
+            .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+
+        var maxUpload = builder.Configuration.GetSection(KnowledgeOptions.Section).Get<KnowledgeOptions>()?.MaxUploadBytes
+            ?? new KnowledgeOptions().MaxUploadBytes;
+        // Leave room for the multipart envelope and form fields; the endpoint checks the file itself against the limit.
+        var requestLimit = maxUpload + 1024 * 1024;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = requestLimit);
+        services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = requestLimit);
+        return builder;
+    }
+
+    public static WebApplication UseCopilotHttpApi(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseSerilogRequestLogging();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        return app;
+    }
+
+    /// <summary>OpenAPI at /openapi/v1.json and the Scalar UI at /scalar.</summary>
+    public static WebApplication MapApiReference(this WebApplication app)
+    {
+        app.MapOpenApi();
+        app.MapScalarApiReference(options => options.WithTitle("Advisor Copilot API"));
+        return app;
+    }
+}
