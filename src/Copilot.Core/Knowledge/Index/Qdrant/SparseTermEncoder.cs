@@ -1,0 +1,53 @@
+using System.Text;
+using Copilot.Knowledge.Index.Lucene;
+
+namespace Copilot.Knowledge.Index.Qdrant;
+
+/// <summary>
+/// Turns text into the "lexical" sparse vector: one dimension per term of <see cref="CopilotAnalyzer"/>, so Qdrant
+/// sees the same Chinese words and English stems as the Lucene index. The server's IDF modifier supplies the
+/// inverse document frequency; this side supplies term frequency.
+/// </summary>
+internal sealed class SparseTermEncoder : IDisposable
+{
+    private const uint FnvOffsetBasis = 2166136261;
+    private const uint FnvPrime = 16777619;
+
+    private readonly CopilotAnalyzer _analyzer = new();
+
+    /// <summary>
+    /// A stored chunk: each term weighs 1 + ln(tf), sublinear like BM25's saturation so a repeated term cannot
+    /// dominate. There is no length normalisation because the chunker already makes chunks of similar length.
+    /// </summary>
+    public (float[] Values, uint[] Indices) ForDocument(string text) =>
+        Encode(text, count => 1f + MathF.Log(count));
+
+    /// <summary>A query: each distinct term once; its weight comes from the collection's IDF.</summary>
+    public (float[] Values, uint[] Indices) ForQuery(string text) => Encode(text, _ => 1f);
+
+    /// <summary>
+    /// The dimension of a term: 32-bit FNV-1a of its UTF-8 bytes. It must never change between processes or
+    /// releases (string.GetHashCode does), or stored vectors stop matching queries.
+    /// </summary>
+    public static uint TermIndex(string term)
+    {
+        var hash = FnvOffsetBasis;
+        foreach (var b in Encoding.UTF8.GetBytes(term))
+            hash = (hash ^ b) * FnvPrime;
+        return hash;
+    }
+
+    private (float[] Values, uint[] Indices) Encode(string text, Func<int, float> weight)
+    {
+        // Terms whose hashes collide share a dimension; Qdrant requires each index at most once per vector.
+        var counts = new SortedDictionary<uint, int>();
+        foreach (var term in _analyzer.Tokenize(text))
+        {
+            var index = TermIndex(term);
+            counts[index] = counts.GetValueOrDefault(index) + 1;
+        }
+        return (counts.Values.Select(weight).ToArray(), counts.Keys.ToArray());
+    }
+
+    public void Dispose() => _analyzer.Dispose();
+}
