@@ -27,8 +27,17 @@ internal static class DocumentUploadReader
 
         if (request.HasJsonContentType())
         {
-            var body = await request.ReadFromJsonAsync<CreateDocumentRequest>(ct)
-                ?? throw new InputValidationException("body", "Send a JSON object.");
+            CreateDocumentRequest? body;
+            try
+            {
+                body = await request.ReadFromJsonAsync<CreateDocumentRequest>(ct);
+            }
+            catch (System.Text.Json.JsonException e)
+            {
+                // The same shape of error as a bound body: the exception handler names the field from the JSON path.
+                throw new BadHttpRequestException("The JSON body is not valid.", StatusCodes.Status400BadRequest, e);
+            }
+            if (body is null) throw new InputValidationException("body", "Send a JSON object.");
             if (string.IsNullOrWhiteSpace(body.Text))
                 throw new InputValidationException("text", "The document text must not be empty.");
             return await ingestion.IngestTextAsync(body.ToFields(), body.Text, null, ct);

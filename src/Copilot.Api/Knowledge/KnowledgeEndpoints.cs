@@ -12,7 +12,7 @@ public static class KnowledgeEndpoints
         var knowledge = app.MapGroup("/v1/knowledge").WithTags("Knowledge");
         knowledge.MapPost("/documents", UploadAsync).WithName("UploadDocument")
             .WithSummary("Upload or replace a document (multipart file + metadata fields, or JSON text + metadata)")
-            .Accepts<CreateDocumentRequest>("application/json").Accepts<IFormFile>("multipart/form-data")
+            .Accepts<CreateDocumentRequest>("application/json", "multipart/form-data")
             .ProducesValidationProblem().ProducesProblem(413).ProducesProblem(415).ProducesProblem(422)
             .DisableAntiforgery();
         knowledge.MapGet("/documents", ListAsync).WithName("ListDocuments").WithSummary("List ingested documents");

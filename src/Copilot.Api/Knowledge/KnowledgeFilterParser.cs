@@ -20,13 +20,13 @@ public static class KnowledgeFilterParser
         DocumentType? type = null;
         if (!string.IsNullOrWhiteSpace(fields.Type))
         {
-            if (TryParseEnum<DocumentType>(fields.Type, out var t)) type = t;
+            if (EnumText.TryParse<DocumentType>(fields.Type, out var t)) type = t;
             else errors[prefix + "type"] = [$"Unknown type '{fields.Type}'; use research, compliance, product or faq."];
         }
         Audience? audience = null;
         if (!string.IsNullOrWhiteSpace(fields.Audience))
         {
-            if (TryParseEnum<Audience>(fields.Audience, out var a)) audience = a;
+            if (EnumText.TryParse<Audience>(fields.Audience, out var a)) audience = a;
             else errors[prefix + "audience"] = [$"Unknown audience '{fields.Audience}'; use internal or client."];
         }
         DateOnly? validOn = fields.IncludeExpired ? null : today;
@@ -39,6 +39,4 @@ public static class KnowledgeFilterParser
         return new KnowledgeFilter(type, audience, string.IsNullOrWhiteSpace(fields.ProductCode) ? null : fields.ProductCode.Trim(), validOn);
     }
 
-    private static bool TryParseEnum<T>(string text, out T value) where T : struct, Enum =>
-        Enum.TryParse(text.Trim(), ignoreCase: true, out value) && Enum.IsDefined(value) && !int.TryParse(text, out _);
 }

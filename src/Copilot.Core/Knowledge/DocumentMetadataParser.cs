@@ -31,11 +31,11 @@ public static partial class DocumentMetadataParser
 
         DocumentType type = default;
         if (Get("type") is not { } typeText) Fail("type", "A type is required: research, compliance, product or faq.");
-        else if (!Enum.TryParse(typeText, ignoreCase: true, out type) || !Enum.IsDefined(type) || int.TryParse(typeText, out _))
+        else if (!EnumText.TryParse(typeText, out type))
             Fail("type", $"Unknown type '{typeText}'; use research, compliance, product or faq.");
 
         var audience = Audience.Internal;
-        if (Get("audience") is { } audienceText && (!Enum.TryParse(audienceText, true, out audience) || int.TryParse(audienceText, out _)))
+        if (Get("audience") is { } audienceText && !EnumText.TryParse(audienceText, out audience))
             Fail("audience", $"Unknown audience '{audienceText}'; use internal or client.");
 
         var riskLevel = Get("riskLevel")?.ToUpperInvariant();
@@ -62,7 +62,7 @@ public static partial class DocumentMetadataParser
             Publisher = Get("publisher"),
             Published = published,
             ValidUntil = validUntil,
-            ProductCodes = (Get("productCodes") ?? "").Split([',', ';', '，', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            ProductCodes = (Get("productCodes") ?? "").Split([',', ';', '，', '；', '、', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(c => c.ToUpperInvariant()).Distinct().ToList(),
             RiskLevel = riskLevel,
             LockupMonths = lockup,

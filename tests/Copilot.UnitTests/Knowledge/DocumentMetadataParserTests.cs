@@ -54,7 +54,7 @@ public sealed class DocumentMetadataParserTests
         Assert.Contains(type, error.Errors["type"][0]);
     }
 
-    [Fact(Skip = "bug: Enum.TryParse accepts comma lists, so 'compliance,product' parses as Faq (1|2=3) and 'internal,client' as Client (DocumentMetadataParser.cs:34,38)")]
+    [Fact]
     public void A_list_of_types_or_audiences_is_rejected_rather_than_combined_into_another_value()
     {
         var error = Assert.Throws<InputValidationException>(() => Parse(new() { ["type"] = "compliance,product", ["audience"] = "internal,client" }));
@@ -63,7 +63,7 @@ public sealed class DocumentMetadataParserTests
         Assert.Contains("audience", error.Errors.Keys);
     }
 
-    [Fact(Skip = "bug: productCodes are split on , ; ， and space but not on the Chinese 、 or ；, so \"SF001、SF002\" becomes one code (DocumentMetadataParser.cs:65)")]
+    [Fact]
     public void Product_codes_listed_with_chinese_separators_are_split()
     {
         Assert.Equal(["SF001", "SF002", "SF003"], Parse(new() { ["type"] = "product", ["productCodes"] = "SF001、SF002；SF003" }).ProductCodes);

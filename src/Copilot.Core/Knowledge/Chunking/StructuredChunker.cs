@@ -39,7 +39,7 @@ public sealed class StructuredChunker(TokenCounter tokens, int maxTokens, int ov
 
     private IEnumerable<string> Pack(List<string> paragraphs)
     {
-        var whole = string.Join('\n', paragraphs);
+        var whole = Join(paragraphs);
         if (tokens.Count(whole) <= maxTokens)
         {
             yield return whole;
@@ -48,55 +48,52 @@ public sealed class StructuredChunker(TokenCounter tokens, int maxTokens, int ov
 
         var units = paragraphs.SelectMany(p => tokens.Count(p) <= maxTokens ? [p] : SplitLong(p)).ToList();
         var current = new List<string>();
-        var currentTokens = 0;
+        var carried = 0; // how many leading units of current are overlap from the previous chunk
         foreach (var unit in units)
         {
-            var unitTokens = tokens.Count(unit);
-            if (current.Count > 0 && currentTokens + unitTokens > maxTokens)
+            // Count the text as it will be joined, separators included, so no chunk exceeds the budget.
+            if (current.Count > carried && Fits(current, unit) is false)
             {
                 yield return Join(current);
                 current = Overlap(current);
-                currentTokens = current.Sum(tokens.Count);
+                carried = current.Count;
+            }
+            while (carried > 0 && Fits(current, unit) is false)
+            {
+                current.RemoveAt(0);
+                carried--;
             }
             current.Add(unit);
-            currentTokens += unitTokens;
         }
-        if (current.Count > 0) yield return Join(current);
+        if (current.Count > carried) yield return Join(current);
     }
 
-    // Sentences of a paragraph too long for one chunk; a sentence too long on its own is cut by length.
+    private bool Fits(List<string> current, string unit) => tokens.Count(Join([.. current, unit])) <= maxTokens;
+
+    // Sentences of a paragraph too long for one chunk; a sentence too long on its own is cut at token boundaries.
     private IEnumerable<string> SplitLong(string paragraph)
     {
         foreach (var sentence in SentenceSplitter.Split(paragraph))
         {
-            var count = tokens.Count(sentence);
-            if (count <= maxTokens)
+            var rest = sentence;
+            while (tokens.Count(rest) > maxTokens)
             {
-                yield return sentence;
-                continue;
+                var cut = Math.Max(1, tokens.PrefixLength(rest, maxTokens));
+                yield return rest[..cut];
+                rest = rest[cut..];
             }
-            var pieces = (count + maxTokens - 1) / maxTokens;
-            var size = (sentence.Length + pieces - 1) / pieces;
-            for (var start = 0; start < sentence.Length; start += size)
-                yield return sentence.Substring(start, Math.Min(size, sentence.Length - start));
+            if (rest.Length > 0) yield return rest;
         }
     }
 
-    // The trailing units of the previous chunk that fit in the overlap budget, carried into the next one.
+    // The trailing sentences of the previous chunk that fit in the overlap budget, carried into the next one.
     private List<string> Overlap(List<string> previous)
     {
         var carried = new List<string>();
-        var budget = overlapTokens;
-        for (var i = previous.Count - 1; i >= 0; i--)
+        foreach (var sentence in previous.SelectMany(SentenceSplitter.Split).Reverse())
         {
-            var tail = SentenceSplitter.Split(previous[i]);
-            for (var j = tail.Count - 1; j >= 0; j--)
-            {
-                var cost = tokens.Count(tail[j]);
-                if (cost > budget) return carried;
-                carried.Insert(0, tail[j]);
-                budget -= cost;
-            }
+            if (tokens.Count(Join([sentence, .. carried])) > overlapTokens) break;
+            carried.Insert(0, sentence);
         }
         return carried;
     }

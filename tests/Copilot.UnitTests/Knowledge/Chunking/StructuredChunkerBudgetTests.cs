@@ -7,7 +7,7 @@ public sealed class StructuredChunkerBudgetTests
 {
     private static readonly TokenCounter Tokens = TokenCounter.Shared;
 
-    [Fact(Skip = "bug: StructuredChunker.Pack adds the next unit after the carried overlap without checking the budget (StructuredChunker.cs:57-62)")]
+    [Fact]
     public void The_carried_overlap_counts_against_the_budget()
     {
         const string shortSentence = "基金过往业绩不代表其未来表现。";
@@ -21,7 +21,7 @@ public sealed class StructuredChunkerBudgetTests
         Assert.All(chunks, c => Assert.True(Tokens.Count(c.Text) <= 80, $"{Tokens.Count(c.Text)} tokens: {c.Text}"));
     }
 
-    [Fact(Skip = "bug: StructuredChunker.Pack sums unit tokens but joins units with '\\n', whose tokens it never counts (StructuredChunker.cs:59-62, 104)")]
+    [Fact]
     public void Line_breaks_added_between_packed_paragraphs_count_against_the_budget()
     {
         var line = "apple" + string.Concat(Enumerable.Repeat(" apple", 15));
@@ -33,7 +33,7 @@ public sealed class StructuredChunkerBudgetTests
         Assert.All(chunks, c => Assert.True(Tokens.Count(c.Text) <= 64, $"{Tokens.Count(c.Text)} tokens"));
     }
 
-    [Fact(Skip = "bug: StructuredChunker.SplitLong cuts an over-long sentence into equal character lengths, not equal token counts (StructuredChunker.cs:78-81)")]
+    [Fact]
     public void A_sentence_without_punctuation_is_cut_into_pieces_under_the_budget()
     {
         // Cheap English tokens first, expensive rare Chinese characters last: equal character cuts are not equal token cuts.

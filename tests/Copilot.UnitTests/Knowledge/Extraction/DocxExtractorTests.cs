@@ -33,7 +33,7 @@ public sealed class DocxExtractorTests
         Assert.Equal("季度策略报告", extracted.FrontMatter["title"]);
     }
 
-    [Fact(Skip = "bug: DocxExtractor.HeadingLevel only recognises style ids starting with 'Heading'; Chinese Word saves 标题 1 as style id \"1\" named \"heading 1\" (DocxExtractor.cs:35-42)")]
+    [Fact]
     public void Headings_saved_by_chinese_word_are_recognised_by_their_style_name()
     {
         var docx = new WordDocumentBuilder()

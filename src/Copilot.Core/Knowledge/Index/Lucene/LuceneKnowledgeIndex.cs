@@ -82,26 +82,25 @@ public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
         var pool = Math.Max(_candidatePool, request.Top);
         return Task.FromResult(WithSearcher<IReadOnlyList<SearchHit>>(searcher =>
         {
-            var rankings = new List<IReadOnlyList<int>>();
-            var scores = new Dictionary<int, double>();
+            var rankings = new List<IReadOnlyList<(int Doc, double Score)>>();
             if (_queries.Lexical(request.Query) is { } lexical)
-            {
-                var top = searcher.Search(lexical, filter, pool).ScoreDocs;
-                rankings.Add(top.Select(hit => hit.Doc).ToList());
-                foreach (var hit in top) scores[hit.Doc] = hit.Score;
-            }
-            if (request.QueryVector is { } vector)
+                rankings.Add(searcher.Search(lexical, filter, pool).ScoreDocs.Select(hit => (hit.Doc, (double)hit.Score)).ToList());
+            if (request.QueryVector is { Length: > 0 } vector)
             {
                 var collector = new VectorCollector(vector.ToArray(), pool);
                 searcher.Search(new ConstantScoreQuery(filter), collector);
-                rankings.Add(collector.Results().Select(hit => hit.Doc).ToList());
+                rankings.Add(collector.Results().Select(hit => (hit.Doc, (double)hit.Score)).ToList());
             }
-            // A single ranking keeps its BM25 scores; several are fused and carry reciprocal-rank scores.
-            var ranked = rankings.Count == 1
-                ? rankings[0].Select(doc => (Key: doc, Score: scores[doc])).ToList()
-                : ReciprocalRankFusion.Fuse(rankings);
+            // A single ranking keeps its own scores (BM25 or cosine); several are fused and carry reciprocal-rank scores.
+            IReadOnlyList<(int Doc, double Score)> ranked = rankings.Count switch
+            {
+                0 => [],
+                1 => rankings[0],
+                _ => ReciprocalRankFusion.Fuse(rankings.Select(r => (IReadOnlyList<int>)r.Select(hit => hit.Doc).ToList()))
+                    .Select(fused => (Doc: fused.Key, fused.Score)).ToList(),
+            };
             return ranked.Take(request.Top)
-                .Select(hit => LuceneChunkMapper.ToHit(searcher.Doc(hit.Key), hit.Score))
+                .Select(hit => LuceneChunkMapper.ToHit(searcher.Doc(hit.Doc), hit.Score))
                 .ToList();
         }));
     }
