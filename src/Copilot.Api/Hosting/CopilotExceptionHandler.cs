@@ -25,17 +25,16 @@ internal sealed class CopilotExceptionHandler(IProblemDetailsService problems, I
         logger.LogInformation("Rejected {Method} {Path} with {Status}: {Fields}", context.Request.Method, context.Request.Path, status,
             string.Join(",", errors!.Keys));
         context.Response.StatusCode = status;
-        return await problems.TryWriteAsync(new ProblemDetailsContext
+        var problem = new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
         {
-            HttpContext = context,
-            Exception = exception,
-            ProblemDetails = new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
-            {
-                Status = status,
-                Title = title,
-                Detail = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
-            },
-        });
+            Status = status,
+            Title = title,
+            Detail = string.Join(" ", errors.Select(e => $"{e.Key}: {string.Join(" ", e.Value)}")),
+        };
+        // OpenAI clients show only their own error shape; the problem carries it too for the compatible endpoint.
+        if (context.Request.Path.StartsWithSegments("/v1/chat/completions"))
+            problem.Extensions["error"] = new { message = problem.Detail, type = "invalid_request_error", param = errors.Keys.First() };
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = context, Exception = exception, ProblemDetails = problem });
     }
 
     private static IReadOnlyDictionary<string, string[]> Field(string name, string reason) => new Dictionary<string, string[]> { [name] = [reason] };

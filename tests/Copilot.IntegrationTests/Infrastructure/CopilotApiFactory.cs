@@ -1,0 +1,87 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+namespace Copilot.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The real service on a private data folder (SQLite file + Lucene index on disk), optionally wired to a fake
+/// OpenAI server. Settings override configuration keys, e.g. ["Knowledge:SeedOnStart"] = "false".
+/// </summary>
+public sealed class CopilotApiFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "copilot-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>A factory in template mode (no model), seeding the sample corpus unless told otherwise.</summary>
+    public static CopilotApiFactory TemplateMode(bool seed = true, IReadOnlyDictionary<string, string?>? extra = null) =>
+        new(Merge(new() { ["Knowledge:SeedOnStart"] = seed.ToString() }, extra));
+
+    /// <summary>A factory whose model and embeddings are the fake OpenAI server.</summary>
+    public static CopilotApiFactory ModelMode(FakeOpenAiServer openAi, bool seed = true, bool embeddings = false) =>
+        new(new Dictionary<string, string?>
+        {
+            ["Knowledge:SeedOnStart"] = seed.ToString(),
+            ["Llm:Provider"] = "OpenAICompatible",
+            ["Llm:Endpoint"] = openAi.BaseUrl,
+            ["Llm:ApiKey"] = "test-key",
+            ["Llm:ChatModel"] = FakeOpenAiServer.ChatModel,
+            ["Llm:EmbeddingModel"] = embeddings ? FakeOpenAiServer.EmbeddingModel : null,
+            ["Llm:MaxRetries"] = "0",
+        });
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("Storage:DataPath", DataPath);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+    }
+
+    /// <summary>A client once the service reports ready (first-start ingestion finished).</summary>
+    public async Task<HttpClient> CreateReadyClientAsync()
+    {
+        var client = CreateClient();
+        for (var attempt = 0; attempt < 600; attempt++)
+        {
+            var response = await client.GetAsync("/health/ready");
+            if (response.IsSuccessStatusCode) return client;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException("The service did not become ready: " + await client.GetStringAsync("/health/ready"));
+    }
+
+    /// <summary>Uploads a file as multipart with metadata fields; returns the response.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string fileName, byte[] content, IReadOnlyDictionary<string, string> fields)
+    {
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(content), "file", fileName);
+        foreach (var (key, value) in fields) form.Add(new StringContent(value), key);
+        return await client.PostAsync("/v1/knowledge/documents", form);
+    }
+
+    /// <summary>Uploads the three laws under the ids the labelled questions use.</summary>
+    public static async Task UploadLawsAsync(HttpClient client)
+    {
+        foreach (var (id, file) in TestPaths.Laws)
+        {
+            var response = await UploadAsync(client, file, await File.ReadAllBytesAsync(TestPaths.LawPath(id)),
+                new Dictionary<string, string> { ["id"] = id, ["type"] = "compliance", ["publisher"] = "全国人民代表大会常务委员会", ["audience"] = "internal" });
+            response.EnsureSuccessStatusCode();
+        }
+    }
+
+    private static Dictionary<string, string?> Merge(Dictionary<string, string?> a, IReadOnlyDictionary<string, string?>? b)
+    {
+        foreach (var (key, value) in b ?? new Dictionary<string, string?>()) a[key] = value;
+        return a;
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing && Directory.Exists(DataPath))
+        {
+            try { Directory.Delete(DataPath, recursive: true); }
+            catch (IOException) { /* a file still held open by the OS; the temp folder is cleaned later */ }
+        }
+    }
+}
