@@ -45,3 +45,11 @@ public sealed class SmallUploadApi : ApiFixture
     protected override CopilotApiFactory CreateFactory() => CopilotApiFactory.TemplateMode(seed: false,
         extra: new Dictionary<string, string?> { ["Knowledge:MaxUploadBytes"] = "4096" });
 }
+
+/// <summary>Template mode with the sample corpus and the three laws: the retrieval evaluation's knowledge base.</summary>
+public sealed class LawsAndCorpusApi : ApiFixture
+{
+    protected override CopilotApiFactory CreateFactory() => CopilotApiFactory.TemplateMode();
+
+    protected override Task SetUpAsync() => CopilotApiFactory.UploadLawsAsync(Client);
+}
