@@ -4,6 +4,7 @@ using Copilot.Api.Knowledge;
 using Copilot.Api.OpenAiCompatible;
 using Copilot.Chat;
 using Copilot.Knowledge;
+using Copilot.Plugins;
 using Copilot.Storage;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ builder.AddCopilotLogging();
 builder.AddCopilotStorage();
 builder.AddCopilotKnowledge();
 builder.AddCopilotChat();
+builder.Services.AddCopilotPlugins();
 builder.AddCopilotHttpApi();
 
 var app = builder.Build();
