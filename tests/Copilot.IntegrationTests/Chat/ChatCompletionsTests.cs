@@ -1,7 +1,5 @@
 using System.ClientModel;
-using System.ClientModel.Primitives;
 using Copilot.IntegrationTests.Infrastructure;
-using OpenAI;
 using OpenAI.Chat;
 
 namespace Copilot.IntegrationTests.Chat;
@@ -10,17 +8,11 @@ namespace Copilot.IntegrationTests.Chat;
 [Collection(nameof(SeededModelApi))]
 public sealed class ChatCompletionsTests(SeededModelApi api)
 {
-    private ChatClient Client(CopilotApiFactory factory) => new OpenAIClient(new ApiKeyCredential("office-assistant"), new OpenAIClientOptions
-    {
-        Endpoint = new Uri(factory.Server.BaseAddress, "/v1"),
-        Transport = new HttpClientPipelineTransport(factory.CreateClient()),
-    }).GetChatClient("advisor-copilot");
-
     [Fact]
     public async Task A_completion_carries_the_answer_and_its_sources_in_the_text()
     {
         api.OpenAi.Reply = _ => "融资年利率为5.60%[1]。";
-        ChatCompletion completion = await Client(api.Factory).CompleteChatAsync(
+        ChatCompletion completion = await OfficeAssistant.ChatClient(api.Factory).CompleteChatAsync(
             [new SystemChatMessage("你是助手"), new UserChatMessage("融资融券的利率是多少？")]);
 
         var text = completion.Content[0].Text;
@@ -37,7 +29,7 @@ public sealed class ChatCompletionsTests(SeededModelApi api)
         api.OpenAi.Reply = _ => "创业板开通需要前20个交易日日均资产不低于10万元[1]。";
         var pieces = new List<string>();
         ChatTokenUsage? usage = null;
-        await foreach (var update in Client(api.Factory).CompleteChatStreamingAsync([new UserChatMessage("创业板开户条件")]))
+        await foreach (var update in OfficeAssistant.ChatClient(api.Factory).CompleteChatStreamingAsync([new UserChatMessage("创业板开户条件")]))
         {
             pieces.AddRange(update.ContentUpdate.Select(part => part.Text));
             usage ??= update.Usage;
@@ -52,11 +44,7 @@ public sealed class ChatCompletionsTests(SeededModelApi api)
     [Fact]
     public async Task An_unknown_model_is_refused()
     {
-        var client = new OpenAIClient(new ApiKeyCredential("k"), new OpenAIClientOptions
-        {
-            Endpoint = new Uri(api.Factory.Server.BaseAddress, "/v1"),
-            Transport = new HttpClientPipelineTransport(api.Factory.CreateClient()),
-        }).GetChatClient("gpt-4o");
+        var client = OfficeAssistant.ChatClient(api.Factory, "gpt-4o");
         var error = await Assert.ThrowsAsync<ClientResultException>(() => client.CompleteChatAsync([new UserChatMessage("你好")]));
         Assert.Equal(400, error.Status);
         Assert.Contains("model", error.Message);

@@ -1,6 +1,7 @@
 using Copilot.Knowledge;
 using Copilot.Knowledge.Index;
 using Copilot.Knowledge.Index.Lucene;
+using Copilot.UnitTests.Knowledge.Index;
 using Copilot.Llm;
 using Copilot.Plugins.Knowledge;
 using Microsoft.SemanticKernel;
@@ -10,10 +11,10 @@ namespace Copilot.UnitTests.Plugins;
 /// <summary>The knowledge plugin, invoked through a Kernel as the orchestrator's function calling would.</summary>
 public sealed class KnowledgePluginTests : IDisposable
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "plugin-tests", Guid.NewGuid().ToString("N"));
+    private readonly TemporaryFolder _folder = new();
     private readonly LuceneKnowledgeIndex _index;
 
-    public KnowledgePluginTests() => _index = new LuceneKnowledgeIndex(_folder, 40);
+    public KnowledgePluginTests() => _index = new LuceneKnowledgeIndex(_folder.Path, 40);
 
     [Fact]
     public async Task Search_knowledge_returns_valid_passages_of_the_asked_type()
@@ -51,6 +52,6 @@ public sealed class KnowledgePluginTests : IDisposable
     public void Dispose()
     {
         _index.Dispose();
-        Directory.Delete(_folder, recursive: true);
+        _folder.Dispose();
     }
 }
