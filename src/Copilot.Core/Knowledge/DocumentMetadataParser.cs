@@ -7,7 +7,7 @@ namespace Copilot.Knowledge;
 /// <summary>Builds validated metadata from loose fields (form fields, JSON, front matter), naming every bad field.</summary>
 public static partial class DocumentMetadataParser
 {
-    [GeneratedRegex("^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")]
+    [GeneratedRegex(@"^[\p{L}\p{N}][\p{L}\p{N}._-]{0,127}$")]
     private static partial Regex DocumentId();
 
     [GeneratedRegex("^R[1-5]$")]
@@ -24,7 +24,7 @@ public static partial class DocumentMetadataParser
         void Fail(string key, string reason) => errors[key] = [reason];
 
         var id = Get("id") ?? $"doc-{Guid.NewGuid():N}"[..16];
-        if (!IsValidId(id)) Fail("id", "Use 1–128 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        if (!IsValidId(id)) Fail("id", "Use 1–128 letters (any script), digits, '.', '_' or '-', starting with a letter or digit.");
 
         var title = Get("title") ?? fallbackTitle;
         if (title is null) Fail("title", "A title is required.");

@@ -26,12 +26,16 @@ public sealed class KnowledgeIngestion(
     IOptions<KnowledgeOptions> options,
     ILogger<KnowledgeIngestion> logger)
 {
-    /// <summary>Ingests a file: its front matter supplies metadata, and <paramref name="fields"/> override it.</summary>
+    /// <summary>
+    /// Ingests a file. Metadata comes from <paramref name="defaults"/>, then the file's front matter, then
+    /// <paramref name="fields"/>, each overriding the one before.
+    /// </summary>
     public Task<IngestionResult> IngestFileAsync(
-        string fileName, Stream content, IReadOnlyDictionary<string, string?> fields, CancellationToken ct, string? defaultId = null)
+        string fileName, Stream content, IReadOnlyDictionary<string, string?> fields, CancellationToken ct,
+        IReadOnlyDictionary<string, string?>? defaults = null)
     {
         var extracted = TextExtractors.Default.Extract(fileName, content);
-        var merged = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["id"] = defaultId };
+        var merged = new Dictionary<string, string?>(defaults ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in extracted.FrontMatter) merged[key] = value;
         foreach (var (key, value) in fields.Where(f => !string.IsNullOrWhiteSpace(f.Value))) merged[key] = value;
         return IngestTextAsync(merged, extracted.Text, fileName, ct);

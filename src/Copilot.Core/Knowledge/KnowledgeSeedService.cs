@@ -18,7 +18,9 @@ internal sealed class KnowledgeSeedService(
         }
         try
         {
-            await seeder.SeedAsync(options.Value.ResolveSeedFolder(), force: false, stoppingToken);
+            var result = await seeder.SeedAsync(options.Value.ResolveSeedFolder(), force: false, stoppingToken);
+            if (result.Failures.Count > 0)
+                logger.LogWarning("{Count} sample documents could not be ingested", result.Failures.Count);
             readiness.MarkReady();
         }
         catch (Exception e) when (e is not OperationCanceledException)

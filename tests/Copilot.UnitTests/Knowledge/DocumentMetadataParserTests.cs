@@ -117,13 +117,17 @@ public sealed class DocumentMetadataParserTests
     }
 
     [Theory]
-    [InlineData("-starts-with-dash"), InlineData("has space"), InlineData("中文编号")]
-    public void An_id_that_is_not_url_safe_is_rejected(string id)
+    [InlineData("-starts-with-dash"), InlineData("has space"), InlineData("a/b"), InlineData("证券法?2019")]
+    public void An_id_that_is_not_a_single_path_segment_is_rejected(string id)
     {
         var error = Assert.Throws<InputValidationException>(() => Parse(new() { ["type"] = "faq", ["id"] = id }));
 
         Assert.Equal(["id"], error.Errors.Keys);
     }
+
+    [Fact]
+    public void Chinese_ids_from_chinese_file_names_are_accepted() =>
+        Assert.Equal("证券法-2019", Parse(new() { ["type"] = "compliance", ["id"] = "证券法-2019" }).Id);
 
     [Fact]
     public void Every_bad_field_is_reported_at_once()
