@@ -4,8 +4,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Copilot.Storage;
 
-/// <summary>The service's records: the knowledge catalog and conversations.</summary>
-public sealed class CopilotDbContext(DbContextOptions<CopilotDbContext> options) : DbContext(options)
+/// <summary>
+/// The service's records. One model for every provider; each provider has its own subclass only so that
+/// its migrations live apart (SQLite and PostgreSQL need different column types).
+/// </summary>
+public abstract class CopilotDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<KnowledgeDocumentRecord> Documents => Set<KnowledgeDocumentRecord>();
     public DbSet<Conversation> Conversations => Set<Conversation>();

@@ -13,7 +13,16 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         Directory.CreateDirectory(options.ResolveDataPath());
-        builder.Services.AddDbContextFactory<CopilotDbContext>(db => db.UseSqlite(options.ResolveConnectionString()));
+        if (options.Provider == DatabaseProvider.PostgreSql)
+        {
+            builder.Services.AddDbContextFactory<PostgresCopilotDbContext>(db => db.UseNpgsql(options.ConnectionString));
+            builder.Services.AddSingleton<IDbContextFactory<CopilotDbContext>, ProviderDbContextFactory<PostgresCopilotDbContext>>();
+        }
+        else
+        {
+            builder.Services.AddDbContextFactory<SqliteCopilotDbContext>(db => db.UseSqlite(options.ResolveConnectionString()));
+            builder.Services.AddSingleton<IDbContextFactory<CopilotDbContext>, ProviderDbContextFactory<SqliteCopilotDbContext>>();
+        }
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;

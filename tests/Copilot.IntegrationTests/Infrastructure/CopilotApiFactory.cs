@@ -7,9 +7,15 @@ namespace Copilot.IntegrationTests.Infrastructure;
 /// The real service on a private data folder (SQLite file + Lucene index on disk), optionally wired to a fake
 /// OpenAI server. Settings override configuration keys, e.g. ["Knowledge:SeedOnStart"] = "false".
 /// </summary>
-public sealed class CopilotApiFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public sealed class CopilotApiFactory(IReadOnlyDictionary<string, string?>? settings = null, string? dataPath = null) : WebApplicationFactory<Program>
 {
-    public string DataPath { get; } = Path.Combine(Path.GetTempPath(), "copilot-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>The data folder; pass the same one to a second factory to restart the service on the same records.</summary>
+    public string DataPath { get; } = dataPath ?? Path.Combine(Path.GetTempPath(), "copilot-tests", Guid.NewGuid().ToString("N"));
+
+    /// <summary>Keep the data folder on dispose, for a restart test.</summary>
+    public bool KeepData { get; init; }
+
+    public IReadOnlyDictionary<string, string?> Settings { get; } = settings ?? new Dictionary<string, string?>();
 
     /// <summary>A factory in template mode (no model), seeding the sample corpus unless told otherwise.</summary>
     public static CopilotApiFactory TemplateMode(bool seed = true, IReadOnlyDictionary<string, string?>? extra = null) =>
@@ -32,7 +38,7 @@ public sealed class CopilotApiFactory(IReadOnlyDictionary<string, string?>? sett
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("Storage:DataPath", DataPath);
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
     }
 
@@ -78,7 +84,7 @@ public sealed class CopilotApiFactory(IReadOnlyDictionary<string, string?>? sett
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
-        if (disposing && Directory.Exists(DataPath))
+        if (disposing && !KeepData && Directory.Exists(DataPath))
         {
             try { Directory.Delete(DataPath, recursive: true); }
             catch (IOException) { /* a file still held open by the OS; the temp folder is cleaned later */ }

@@ -3,19 +3,16 @@ using System;
 using Copilot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace Copilot.Storage.Migrations
+namespace Copilot.Storage.Sqlite.Migrations
 {
-    [DbContext(typeof(CopilotDbContext))]
-    [Migration("20261125110325_InitialCatalogAndConversations")]
-    partial class InitialCatalogAndConversations
+    [DbContext(typeof(SqliteCopilotDbContext))]
+    partial class SqliteCopilotDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");

@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Copilot.Storage.Migrations
+namespace Copilot.Storage.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class InitialCatalogAndConversations : Migration
+    public partial class Initial : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
