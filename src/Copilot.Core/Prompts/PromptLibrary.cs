@@ -6,6 +6,7 @@ namespace Copilot.Prompts;
 public sealed class PromptLibrary
 {
     private readonly Dictionary<string, PromptTemplateConfig> _prompts;
+    private readonly Dictionary<(string Name, string Language), PromptTemplateConfig> _templates = [];
     private readonly KernelPromptTemplateFactory _factory = new();
     private readonly Kernel _kernel = new();
 
@@ -16,6 +17,24 @@ public sealed class PromptLibrary
         _prompts = Directory.EnumerateDirectories(folder)
             .Where(dir => File.Exists(Path.Combine(dir, "skprompt.txt")))
             .ToDictionary(dir => Path.GetFileName(dir), Load, StringComparer.Ordinal);
+        // template.<language>.txt beside a prompt: the fixed text used in template mode, when no model is configured.
+        foreach (var file in Directory.EnumerateFiles(folder, "template.*.txt", SearchOption.AllDirectories))
+        {
+            var name = Path.GetFileName(Path.GetDirectoryName(file)!);
+            var language = Path.GetFileNameWithoutExtension(file)["template.".Length..];
+            _templates[(name, language)] = new PromptTemplateConfig(File.ReadAllText(file).TrimEnd()) { AllowDangerouslySetContent = true };
+        }
+    }
+
+    /// <summary>The (prompt, language) pairs that have a template-mode text.</summary>
+    public IReadOnlyCollection<(string Name, string Language)> Templates => _templates.Keys;
+
+    /// <summary>Renders a prompt's template-mode text in a language ("zh" or "en").</summary>
+    public async Task<string> RenderTemplateAsync(string name, string language, IReadOnlyDictionary<string, object?> values, CancellationToken ct = default)
+    {
+        if (!_templates.TryGetValue((name, language), out var config))
+            throw new KeyNotFoundException($"No template.{language}.txt in prompts/{name}.");
+        return await _factory.Create(config).RenderAsync(_kernel, new KernelArguments(values.ToDictionary(p => p.Key, p => p.Value)), ct);
     }
 
     /// <summary>The prompts/ folder shipped beside the binary.</summary>
