@@ -1,16 +1,16 @@
 namespace Copilot.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The records databases tests run on: SQLite always; PostgreSQL when COPILOT_TEST_POSTGRES holds a server's
-/// connection string (.ci/postgres.sh starts a private cluster and sets it). With REQUIRE_POSTGRES=1 (CI) a
-/// missing server fails the PostgreSQL cases instead of leaving them out.
+/// The records databases tests run on: SQLite always; PostgreSQL when <see cref="PostgresTestServer"/> has one
+/// (COPILOT_TEST_POSTGRES, or a private cluster it starts). With REQUIRE_POSTGRES=1 (CI) a missing server fails
+/// the PostgreSQL cases instead of leaving them out.
 /// </summary>
 public static class TestDatabases
 {
     public const string Sqlite = "Sqlite";
     public const string PostgreSql = "PostgreSql";
 
-    private static string? Server => Environment.GetEnvironmentVariable("COPILOT_TEST_POSTGRES");
+    private static string? Server => PostgresTestServer.ConnectionString;
 
     public static TheoryData<string> Providers
     {
@@ -30,7 +30,7 @@ public static class TestDatabases
         {
             ["Storage:Provider"] = PostgreSql,
             ["Storage:ConnectionString"] = (Server ?? throw new InvalidOperationException(
-                "REQUIRE_POSTGRES=1 but COPILOT_TEST_POSTGRES is not set; source .ci/postgres.sh and run start_postgres."))
+                "REQUIRE_POSTGRES=1 but no PostgreSQL server: install PostgreSQL or set COPILOT_TEST_POSTGRES."))
                 + $";Database=copilot_test_{Guid.NewGuid():N}",
         },
         _ => throw new ArgumentOutOfRangeException(nameof(provider)),
