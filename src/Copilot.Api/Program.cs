@@ -1,8 +1,13 @@
+using Copilot.Api.Advisors;
+using Copilot.Api.Audit;
 using Copilot.Api.Chat;
+using Copilot.Api.Drafting;
 using Copilot.Api.Hosting;
 using Copilot.Api.Knowledge;
 using Copilot.Api.OpenAiCompatible;
 using Copilot.Chat;
+using Copilot.Compliance;
+using Copilot.Drafting;
 using Copilot.Knowledge;
 using Copilot.Plugins;
 using Copilot.Storage;
@@ -14,6 +19,8 @@ builder.AddCopilotStorage();
 builder.AddCopilotKnowledge();
 builder.AddCopilotChat();
 builder.Services.AddCopilotPlugins();
+builder.AddCopilotCompliance();
+builder.AddCopilotDrafting();
 builder.AddCopilotHttpApi();
 
 var app = builder.Build();
@@ -28,6 +35,9 @@ app.UseCopilotHttpApi();
 app.MapKnowledgeEndpoints();
 app.MapChatEndpoints();
 app.MapChatCompletionsEndpoints();
+app.MapDraftEndpoints();
+app.MapAdvisorEndpoints();
+app.MapAuditEndpoints();
 app.MapHealthEndpoints();
 app.MapApiReference();
 

@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -12,6 +14,8 @@ public static class CopilotJson
     {
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
         options.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+        // Chinese stays readable in stored records and responses; nothing here is embedded in HTML.
+        options.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All);
         return options;
     }
 }

@@ -1,4 +1,9 @@
+using Copilot.Advisors;
+using Copilot.Audit;
 using Copilot.Chat;
+using Copilot.Clients;
+using Copilot.Drafting;
+using Copilot.Idempotency;
 using Copilot.Knowledge;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +18,11 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<KnowledgeDocumentRecord> Documents => Set<KnowledgeDocumentRecord>();
     public DbSet<Conversation> Conversations => Set<Conversation>();
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
+    public DbSet<Advisor> Advisors => Set<Advisor>();
+    public DbSet<ClientRecord> Clients => Set<ClientRecord>();
+    public DbSet<Draft> Drafts => Set<Draft>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -43,5 +53,6 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
             message.Property(m => m.Generator).HasMaxLength(128);
             message.HasIndex(m => new { m.ConversationId, m.Id });
         });
+        model.ApplyConfigurationsFromAssembly(typeof(CopilotDbContext).Assembly, type => type.Namespace == typeof(CopilotDbContext).Namespace);
     }
 }

@@ -1,0 +1,30 @@
+using Copilot.Audit;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Copilot.Api.Audit;
+
+/// <summary>One audit entry as shown to reviewers and auditors.</summary>
+public sealed record AuditEntryResponse(long Id, string Action, string Actor, string DetailsJson, DateTime CreatedAtUtc, string PreviousHash, string Hash);
+
+public static class AuditEndpoints
+{
+    public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/v1/drafts/{id}/audit", DraftAuditAsync).WithTags("Audit").WithName("GetDraftAudit")
+            .WithSummary("Every recorded step of one draft, oldest first");
+        app.MapGet("/v1/audit/verify", VerifyAsync).WithTags("Audit").WithName("VerifyAudit")
+            .WithSummary("Recomputes the hash chain: whether it is intact and where it first breaks");
+        return app;
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<AuditEntryResponse>>, NotFound>> DraftAuditAsync(string id, AuditTrail audit, CancellationToken ct)
+    {
+        var entries = await audit.ForEntityAsync("draft", id, ct);
+        if (entries.Count == 0) return TypedResults.NotFound();
+        return TypedResults.Ok<IReadOnlyList<AuditEntryResponse>>(entries.Select(e =>
+            new AuditEntryResponse(e.Id, e.Action, e.Actor, e.DetailsJson, e.CreatedAtUtc, e.PreviousHash, e.Hash)).ToList());
+    }
+
+    private static async Task<Ok<AuditVerification>> VerifyAsync(AuditTrail audit, CancellationToken ct) =>
+        TypedResults.Ok(await audit.VerifyAsync(ct));
+}

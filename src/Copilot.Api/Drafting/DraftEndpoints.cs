@@ -1,0 +1,60 @@
+using Copilot.Common;
+using Copilot.Drafting;
+using Copilot.Idempotency;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Copilot.Api.Drafting;
+
+public static class DraftEndpoints
+{
+    public static RouteGroupBuilder MapDraftEndpoints(this IEndpointRouteBuilder app)
+    {
+        var drafts = app.MapGroup("/v1/drafts").WithTags("Drafts");
+        drafts.MapPost("/", CreateAsync).WithName("CreateDraft")
+            .WithSummary("Draft a message to one client; it is pre-checked and waits for compliance review. Send an Idempotency-Key header.")
+            .ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
+        drafts.MapGet("/", ListAsync).WithName("ListDrafts").WithSummary("The review queue: drafts by status and advisor, newest first");
+        drafts.MapGet("/{id}", GetAsync).WithName("GetDraft").WithSummary("One draft with its findings and citations").ProducesProblem(404);
+        drafts.MapPost("/{id}/review", ReviewAsync).WithName("ReviewDraft")
+            .WithSummary("A compliance officer approves, rejects or requests changes; edited text is re-checked")
+            .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        drafts.MapPost("/{id}/revise", ReviseAsync).WithName("ReviseDraft")
+            .WithSummary("The advisor revises a draft sent back for changes; it returns to review").ProducesProblem(404).ProducesProblem(409);
+        drafts.MapPost("/{id}/sent", SentAsync).WithName("MarkDraftSent")
+            .WithSummary("The CRM confirms an approved message was sent").ProducesProblem(404).ProducesProblem(409);
+        return drafts;
+    }
+
+    private static async Task<Created<DraftView>> CreateAsync(
+        DraftRequest request, [FromHeader(Name = IdempotencyStore.Header)] string? idempotencyKey, DraftCreation creation, CancellationToken ct)
+    {
+        var (draft, _) = await creation.CreateAsync(request, idempotencyKey, ct);
+        // A replay answers as the first request did: 201 with the same draft.
+        return TypedResults.Created($"/v1/drafts/{draft.Id}", draft);
+    }
+
+    private static async Task<Ok<DraftPage>> ListAsync(
+        string? status, string? advisorId, int? page, int? pageSize, DraftReview review, CancellationToken ct)
+    {
+        DraftStatus? parsed = null;
+        if (!string.IsNullOrWhiteSpace(status))
+            parsed = EnumText.TryParse<DraftStatus>(status, out var s) ? s
+                : throw new InputValidationException("status", "Use PendingReview, Approved, Rejected, ChangesRequested or Sent.");
+        if (page is < 1) throw new InputValidationException("page", "Pages start at 1.");
+        if (pageSize is < 1 or > 200) throw new InputValidationException("pageSize", "Use 1 to 200.");
+        return TypedResults.Ok(await review.ListAsync(parsed, advisorId, page ?? 1, pageSize ?? 20, ct));
+    }
+
+    private static async Task<Ok<DraftView>> GetAsync(string id, DraftReview review, CancellationToken ct) =>
+        TypedResults.Ok(await review.GetAsync(id, ct));
+
+    private static async Task<Ok<DraftView>> ReviewAsync(string id, ReviewRequest request, DraftReview review, CancellationToken ct) =>
+        TypedResults.Ok(await review.ReviewAsync(id, request, ct));
+
+    private static async Task<Ok<DraftView>> ReviseAsync(string id, ReviseRequest request, DraftReview review, CancellationToken ct) =>
+        TypedResults.Ok(await review.ReviseAsync(id, request, ct));
+
+    private static async Task<Ok<DraftView>> SentAsync(string id, SentRequest? request, DraftReview review, CancellationToken ct) =>
+        TypedResults.Ok(await review.MarkSentAsync(id, request ?? new SentRequest(null, null), ct));
+}

@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Copilot.Common;
+using Copilot.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Copilot.Audit;
+
+/// <summary>
+/// Appends hash-chained audit entries inside the caller's unit of work, and verifies the chain.
+/// Appends are serialised in this process; across replicas the unique PreviousHash index makes a
+/// concurrent append fail, and <see cref="AuditedWork"/> retries it.
+/// </summary>
+public sealed class AuditTrail(IDbContextFactory<CopilotDbContext> contexts, TimeProvider time)
+{
+    /// <summary>Adds an entry to the context (saved with the caller's other changes), chained to the latest entry.</summary>
+    public async Task AppendAsync(CopilotDbContext db, string entityType, string entityId, string action, string actor, object details, CancellationToken ct)
+    {
+        var previous = db.AuditRecords.Local.LastOrDefault(r => db.Entry(r).State == EntityState.Added)?.Hash
+            ?? await db.AuditRecords.OrderByDescending(r => r.Id).Select(r => r.Hash).FirstOrDefaultAsync(ct)
+            ?? AuditHasher.Genesis;
+        var record = new AuditRecord
+        {
+            EntityType = entityType,
+            EntityId = entityId,
+            Action = action,
+            Actor = actor,
+            DetailsJson = JsonSerializer.Serialize(details, CopilotJson.Options),
+            CreatedAtUtc = AuditHasher.Stamp(time.GetUtcNow().UtcDateTime),
+            PreviousHash = previous,
+            Hash = "",
+        };
+        record.Hash = AuditHasher.Compute(record);
+        db.AuditRecords.Add(record);
+    }
+
+    public async Task<IReadOnlyList<AuditRecord>> ForEntityAsync(string entityType, string entityId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.AuditRecords.AsNoTracking().Where(r => r.EntityType == entityType && r.EntityId == entityId).OrderBy(r => r.Id).ToListAsync(ct);
+    }
+
+    /// <summary>Walks the whole chain in order, recomputing each hash and each link.</summary>
+    public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var expectedPrevious = AuditHasher.Genesis;
+        long count = 0;
+        await foreach (var record in db.AuditRecords.AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            count++;
+            record.CreatedAtUtc = DateTime.SpecifyKind(record.CreatedAtUtc, DateTimeKind.Utc);
+            if (record.PreviousHash != expectedPrevious)
+                return new AuditVerification(false, count, record.Id, "The entry does not follow the one before it (a row was removed or inserted).");
+            if (AuditHasher.Compute(record) != record.Hash)
+                return new AuditVerification(false, count, record.Id, "The entry's content does not match its hash (it was altered).");
+            expectedPrevious = record.Hash;
+        }
+        return new AuditVerification(true, count, null, null);
+    }
+}

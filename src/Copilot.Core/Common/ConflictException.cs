@@ -1,0 +1,7 @@
+namespace Copilot.Common;
+
+/// <summary>The request cannot be applied to the resource's current state (HTTP 409).</summary>
+public sealed class ConflictException(string message) : Exception(message);
+
+/// <summary>The addressed resource does not exist (HTTP 404).</summary>
+public sealed class NotFoundException(string message) : Exception(message);

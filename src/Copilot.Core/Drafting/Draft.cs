@@ -1,0 +1,35 @@
+namespace Copilot.Drafting;
+
+/// <summary>A drafted client message and its review state.</summary>
+public sealed class Draft
+{
+    public required string Id { get; set; }
+    public required string AdvisorId { get; set; }
+    public required string ClientId { get; set; }
+    public required string ScenarioKind { get; set; }
+    public required string ScenarioCode { get; set; }
+    public required string Channel { get; set; }
+    public required string Language { get; set; }
+    /// <summary>The client's risk class and horizon when drafted, so edits are pre-checked against the same client.</summary>
+    public required string ClientRiskClass { get; set; }
+    public int? ClientHorizonMonths { get; set; }
+    /// <summary>The products the message may mention, as JSON, for the same reason.</summary>
+    public required string ProductsJson { get; set; }
+    public DraftStatus Status { get; set; }
+    /// <summary>The text that would be sent, footer included.</summary>
+    public required string Text { get; set; }
+    public required string CitationsJson { get; set; }
+    public required string FindingsJson { get; set; }
+    public required string Verdict { get; set; }
+    public required string Generator { get; set; }
+    /// <summary>How many automatic revisions ran after a failed pre-check.</summary>
+    public int Revisions { get; set; }
+    /// <summary>The pre-check still fails after revision: reviewers must look closely.</summary>
+    public bool Flagged { get; set; }
+    public string? ReviewComment { get; set; }
+    public string? ReviewerId { get; set; }
+    /// <summary>Optimistic concurrency: two reviewers deciding at once, exactly one wins.</summary>
+    public int Version { get; set; }
+    public DateTime CreatedAtUtc { get; set; }
+    public DateTime UpdatedAtUtc { get; set; }
+}

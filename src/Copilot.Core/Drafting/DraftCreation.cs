@@ -1,0 +1,105 @@
+using System.Text.Json;
+using Copilot.Advisors;
+using Copilot.Audit;
+using Copilot.Clients;
+using Copilot.Common;
+using Copilot.Idempotency;
+using Copilot.Llm;
+using Microsoft.Extensions.Logging;
+
+namespace Copilot.Drafting;
+
+/// <summary>
+/// Drafts a client message: validate, look up the advisor, retrieve client-suitable research, write, add the
+/// channel footer, pre-check, revise once if it fails, and store it for review with an audit entry — all or
+/// nothing. A retried request with the same Idempotency-Key gets the first draft back.
+/// </summary>
+public sealed class DraftCreation(
+    AdvisorDirectory advisors,
+    DraftResearch research,
+    DraftWriter writer,
+    DraftPrecheck precheck,
+    IdempotencyStore idempotency,
+    AuditedWork work,
+    AuditTrail audit,
+    GeneratorInfo generator,
+    TimeProvider time,
+    ILogger<DraftCreation> logger)
+{
+    private const string Scope = "drafts";
+
+    /// <returns>The draft, and whether it is the stored first result of an earlier identical request.</returns>
+    public async Task<(DraftView Draft, bool Replayed)> CreateAsync(DraftRequest request, string? idempotencyKey, CancellationToken ct)
+    {
+        var valid = DraftRequestValidator.Validate(request);
+        var advisor = await advisors.FindAsync(valid.AdvisorId, ct)
+            ?? throw new InputValidationException("advisorId", $"No advisor '{valid.AdvisorId}'; register it with PUT /v1/advisors/{{id}}.", unprocessable: true);
+
+        if (await idempotency.BeginAsync(Scope, idempotencyKey, IdempotencyStore.Fingerprint(request), ct) is { } first)
+            return (JsonSerializer.Deserialize<DraftView>(first, CopilotJson.Options)!, true);
+        try
+        {
+            var draft = await ComposeAsync(valid, advisor, ct);
+            var view = await work.RunAsync(async db =>
+            {
+                await ClientDirectory.UpsertAsync(db, advisor.Id, valid.Client, draft.CreatedAtUtc, ct);
+                db.Drafts.Add(draft);
+                await audit.AppendAsync(db, "draft", draft.Id, "created", advisor.Id,
+                    new { draft.Generator, draft.Verdict, draft.Flagged, draft.Revisions, draft.ScenarioCode, draft.Channel, draft.Text }, ct);
+                var created = DraftView.From(draft);
+                await IdempotencyStore.CompleteAsync(db, Scope, idempotencyKey!, JsonSerializer.Serialize(created, CopilotJson.Options), 201, ct);
+                return created;
+            }, ct);
+            logger.LogInformation("Draft {DraftId} for advisor {AdvisorId} created: {Verdict}, {Revisions} revisions", view.Id, advisor.Id, view.Verdict, view.Revisions);
+            return (view, false);
+        }
+        catch
+        {
+            await idempotency.AbandonAsync(Scope, idempotencyKey!, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<Draft> ComposeAsync(ValidDraftRequest request, Advisor advisor, CancellationToken ct)
+    {
+        var context = new DraftContext(request, advisor, await research.FindAsync(request.Scenario, request.Client, request.ClientClass, ct));
+        var written = await writer.WriteAsync(context, ct);
+        var text = request.Channel.Compose(written.Body, advisor, request.Chinese);
+        var check = await precheck.CheckAsync(request, text, ct);
+        var revisions = 0;
+        if (check.Verdict == "fail")
+        {
+            revisions = 1;
+            var revised = await writer.ReviseAsync(context, written.Body, check.Findings, ct);
+            text = request.Channel.Compose(revised, advisor, request.Chinese);
+            check = await precheck.CheckAsync(request, text, ct);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        return new Draft
+        {
+            Id = $"dft_{Guid.NewGuid():N}",
+            AdvisorId = advisor.Id,
+            ClientId = request.Client.Id!,
+            ScenarioKind = request.Scenario.Kind,
+            ScenarioCode = request.Scenario.Code,
+            Channel = request.Channel.Channel,
+            Language = request.Chinese ? "zh-CN" : "en",
+            ClientRiskClass = request.Client.RiskClass!,
+            ClientHorizonMonths = request.Client.HorizonMonths,
+            ProductsJson = JsonSerializer.Serialize(request.Products, CopilotJson.Options),
+            Status = DraftStatus.PendingReview,
+            Text = text,
+            CitationsJson = JsonSerializer.Serialize(written.Citations, CopilotJson.Options),
+            FindingsJson = JsonSerializer.Serialize(check.Findings, CopilotJson.Options),
+            Verdict = check.Verdict,
+            // Still failing after the revision: stored and reviewed like any other draft, but flagged.
+            Flagged = check.Verdict == "fail",
+            Generator = generator.Name,
+            Revisions = revisions,
+            Version = 1,
+            CreatedAtUtc = now,
+            UpdatedAtUtc = now,
+        };
+    }
+}

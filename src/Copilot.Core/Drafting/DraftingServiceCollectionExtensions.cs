@@ -1,0 +1,28 @@
+using Copilot.Advisors;
+using Copilot.Audit;
+using Copilot.Clients;
+using Copilot.Idempotency;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace Copilot.Drafting;
+
+public static class DraftingServiceCollectionExtensions
+{
+    /// <summary>Client drafts, the review workflow, advisors, client records, idempotency and the audit trail.</summary>
+    public static IHostApplicationBuilder AddCopilotDrafting(this IHostApplicationBuilder builder)
+    {
+        builder.AddCopilotAdvisors();
+        var services = builder.Services;
+        services.AddSingleton<ClientDirectory>();
+        services.AddSingleton<IdempotencyStore>();
+        services.AddSingleton<AuditTrail>();
+        services.AddSingleton<AuditedWork>();
+        services.AddSingleton<DraftResearch>();
+        services.AddSingleton<DraftWriter>();
+        services.AddSingleton<DraftPrecheck>();
+        services.AddSingleton<DraftCreation>();
+        services.AddSingleton<DraftReview>();
+        return builder;
+    }
+}

@@ -1,0 +1,161 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+
+#nullable disable
+
+namespace Copilot.Storage.PostgreSql.Migrations
+{
+    /// <inheritdoc />
+    public partial class DraftsReviewAudit : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "advisors",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    RegistrationNumber = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Branch = table.Column<string>(type: "text", nullable: true),
+                    Firm = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_advisors", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "audit_records",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    EntityType = table.Column<string>(type: "text", nullable: false),
+                    EntityId = table.Column<string>(type: "text", nullable: false),
+                    Action = table.Column<string>(type: "text", nullable: false),
+                    Actor = table.Column<string>(type: "text", nullable: false),
+                    DetailsJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PreviousHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Hash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_audit_records", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "clients",
+                columns: table => new
+                {
+                    AdvisorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "text", nullable: false),
+                    RiskClass = table.Column<string>(type: "character varying(2)", maxLength: 2, nullable: false),
+                    HorizonMonths = table.Column<int>(type: "integer", nullable: true),
+                    LifecycleStage = table.Column<string>(type: "text", nullable: true),
+                    HoldingsJson = table.Column<string>(type: "text", nullable: false),
+                    TagsJson = table.Column<string>(type: "text", nullable: false),
+                    Language = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_clients", x => new { x.AdvisorId, x.ClientId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "drafts",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AdvisorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ScenarioKind = table.Column<string>(type: "text", nullable: false),
+                    ScenarioCode = table.Column<string>(type: "text", nullable: false),
+                    Channel = table.Column<string>(type: "text", nullable: false),
+                    Language = table.Column<string>(type: "text", nullable: false),
+                    ClientRiskClass = table.Column<string>(type: "text", nullable: false),
+                    ClientHorizonMonths = table.Column<int>(type: "integer", nullable: true),
+                    ProductsJson = table.Column<string>(type: "text", nullable: false),
+                    Status = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Text = table.Column<string>(type: "text", nullable: false),
+                    CitationsJson = table.Column<string>(type: "text", nullable: false),
+                    FindingsJson = table.Column<string>(type: "text", nullable: false),
+                    Verdict = table.Column<string>(type: "text", nullable: false),
+                    Generator = table.Column<string>(type: "text", nullable: false),
+                    Revisions = table.Column<int>(type: "integer", nullable: false),
+                    Flagged = table.Column<bool>(type: "boolean", nullable: false),
+                    ReviewComment = table.Column<string>(type: "text", nullable: true),
+                    ReviewerId = table.Column<string>(type: "text", nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_drafts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "idempotency_records",
+                columns: table => new
+                {
+                    Scope = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    RequestSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ResponseJson = table.Column<string>(type: "text", nullable: true),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_idempotency_records", x => new { x.Scope, x.Key });
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_records_EntityType_EntityId",
+                table: "audit_records",
+                columns: new[] { "EntityType", "EntityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_audit_records_PreviousHash",
+                table: "audit_records",
+                column: "PreviousHash",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drafts_AdvisorId_CreatedAtUtc",
+                table: "drafts",
+                columns: new[] { "AdvisorId", "CreatedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_drafts_Status_CreatedAtUtc",
+                table: "drafts",
+                columns: new[] { "Status", "CreatedAtUtc" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "advisors");
+
+            migrationBuilder.DropTable(
+                name: "audit_records");
+
+            migrationBuilder.DropTable(
+                name: "clients");
+
+            migrationBuilder.DropTable(
+                name: "drafts");
+
+            migrationBuilder.DropTable(
+                name: "idempotency_records");
+        }
+    }
+}

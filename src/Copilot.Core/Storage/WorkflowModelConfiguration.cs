@@ -1,0 +1,74 @@
+using Copilot.Advisors;
+using Copilot.Audit;
+using Copilot.Clients;
+using Copilot.Drafting;
+using Copilot.Idempotency;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Copilot.Storage;
+
+internal sealed class AdvisorConfiguration : IEntityTypeConfiguration<Advisor>
+{
+    public void Configure(EntityTypeBuilder<Advisor> advisor)
+    {
+        advisor.ToTable("advisors");
+        advisor.HasKey(a => a.Id);
+        advisor.Property(a => a.Id).HasMaxLength(64);
+        advisor.Property(a => a.RegistrationNumber).HasMaxLength(32);
+    }
+}
+
+internal sealed class ClientRecordConfiguration : IEntityTypeConfiguration<ClientRecord>
+{
+    public void Configure(EntityTypeBuilder<ClientRecord> client)
+    {
+        client.ToTable("clients");
+        client.HasKey(c => new { c.AdvisorId, c.ClientId });
+        client.Property(c => c.AdvisorId).HasMaxLength(64);
+        client.Property(c => c.ClientId).HasMaxLength(64);
+        client.Property(c => c.RiskClass).HasMaxLength(2);
+    }
+}
+
+internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
+{
+    public void Configure(EntityTypeBuilder<Draft> draft)
+    {
+        draft.ToTable("drafts");
+        draft.HasKey(d => d.Id);
+        draft.Property(d => d.Id).HasMaxLength(40);
+        draft.Property(d => d.AdvisorId).HasMaxLength(64);
+        draft.Property(d => d.ClientId).HasMaxLength(64);
+        draft.Property(d => d.Status).HasConversion<string>().HasMaxLength(24);
+        draft.Property(d => d.Version).IsConcurrencyToken();
+        draft.HasIndex(d => new { d.Status, d.CreatedAtUtc });
+        draft.HasIndex(d => new { d.AdvisorId, d.CreatedAtUtc });
+    }
+}
+
+internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditRecord>
+{
+    public void Configure(EntityTypeBuilder<AuditRecord> audit)
+    {
+        audit.ToTable("audit_records");
+        audit.HasKey(a => a.Id);
+        audit.Property(a => a.PreviousHash).HasMaxLength(64);
+        audit.Property(a => a.Hash).HasMaxLength(64);
+        // One successor per entry: two writers appending at once cannot fork the chain; the loser retries.
+        audit.HasIndex(a => a.PreviousHash).IsUnique();
+        audit.HasIndex(a => new { a.EntityType, a.EntityId });
+    }
+}
+
+internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<IdempotencyRecord>
+{
+    public void Configure(EntityTypeBuilder<IdempotencyRecord> record)
+    {
+        record.ToTable("idempotency_records");
+        record.HasKey(r => new { r.Scope, r.Key });
+        record.Property(r => r.Scope).HasMaxLength(32);
+        record.Property(r => r.Key).HasMaxLength(128);
+        record.Property(r => r.RequestSha256).HasMaxLength(64);
+    }
+}

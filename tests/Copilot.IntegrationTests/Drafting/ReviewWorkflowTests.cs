@@ -1,0 +1,116 @@
+using System.Net;
+using System.Net.Http.Json;
+using Copilot.IntegrationTests.Infrastructure;
+using Copilot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Copilot.IntegrationTests.Drafting;
+
+/// <summary>The review workflow and its hash-chained audit trail, on SQLite and PostgreSQL.</summary>
+public sealed class ReviewWorkflowTests(DatabaseApis apis) : IClassFixture<DatabaseApis>
+{
+    public static TheoryData<string> Providers => TestDatabases.Providers;
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Approve_then_sent_with_every_step_audited(string provider)
+    {
+        var client = await apis.ClientAsync(provider);
+        var id = (await client.CreateDraftAsync(DraftRequests.MarketDrop())).Str("id");
+
+        var approved = await (await client.ReviewAsync(id, "approve", "内容合规")).ReadObjectAsync();
+        Assert.Equal("Approved", approved.Str("status"));
+        await ApiJson.AssertProblemAsync(await client.ReviewAsync(id, "reject", "晚了"), 409, "state");
+        var sent = await (await client.PostAsJsonAsync($"/v1/drafts/{id}/sent", new { channelMessageId = "wx-1" })).ReadObjectAsync();
+        Assert.Equal("Sent", sent.Str("status"));
+
+        var audit = await client.GetFromJsonAsync<List<AuditEntry>>($"/v1/drafts/{id}/audit", ApiJson.Web);
+        Assert.Equal(["created", "approve", "sent"], audit!.Select(a => a.Action));
+        Assert.Equal(["demo-advisor", "officer-1", "crm"], audit!.Select(a => a.Actor));
+        Assert.True((await client.GetObjectAsync("/v1/audit/verify"))["intact"]!.GetValue<bool>());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Changes_requested_then_revised_returns_to_review_with_the_footer_once(string provider)
+    {
+        var client = await apis.ClientAsync(provider);
+        var id = (await client.CreateDraftAsync(DraftRequests.MarketDrop())).Str("id");
+        Assert.Equal("ChangesRequested", (await (await client.ReviewAsync(id, "request_changes", "语气再温和一些")).ReadObjectAsync()).Str("status"));
+        await ApiJson.AssertProblemAsync(await client.PostAsJsonAsync($"/v1/drafts/{id}/sent", new { }), 409, "state");
+
+        var revised = await (await client.PostAsJsonAsync($"/v1/drafts/{id}/revise", new { advisorId = "demo-advisor", text = "张先生您好，今天市场波动较大，您不必着急做决定，我随时可以和您一起回顾持仓。" })).ReadObjectAsync();
+        Assert.Equal("PendingReview", revised.Str("status"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(revised.Str("text"), "执业编号"));
+        Assert.Equal(3, revised["version"]!.GetValue<int>());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task An_edit_is_rechecked_and_recorded_and_a_failing_edit_is_refused(string provider)
+    {
+        var client = await apis.ClientAsync(provider);
+        var id = (await client.CreateDraftAsync(DraftRequests.MarketDrop())).Str("id");
+
+        await ApiJson.AssertProblemAsync(await client.ReviewAsync(id, "approve", "改写", "张先生您好，这只基金保本保收益，稳赚不赔。"), 422, "editedText");
+        var edited = await (await client.ReviewAsync(id, "approve", "润色", "张先生您好，今日市场调整，建议结合自身风险承受能力审视配置。投资有风险。")).ReadObjectAsync();
+        Assert.Equal("Approved", edited.Str("status"));
+        Assert.StartsWith("张先生您好，今日市场调整", edited.Str("text"));
+
+        var audit = await client.GetFromJsonAsync<List<AuditEntry>>($"/v1/drafts/{id}/audit", ApiJson.Web);
+        Assert.Equal(["created", "edited", "approve"], audit!.Select(a => a.Action));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Two_reviewers_deciding_at_once_exactly_one_wins(string provider)
+    {
+        var client = await apis.ClientAsync(provider);
+        var id = (await client.CreateDraftAsync(DraftRequests.MarketDrop())).Str("id");
+        var decisions = await Task.WhenAll(client.ReviewAsync(id, "approve", "可以"), client.ReviewAsync(id, "reject", "不行"));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], decisions.Select(d => d.StatusCode).Order());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_stale_version_is_a_conflict_and_the_concurrency_token_guards_the_row(string provider)
+    {
+        var client = await apis.ClientAsync(provider);
+        var id = (await client.CreateDraftAsync(DraftRequests.MarketDrop())).Str("id");
+        var stale = await client.PostAsJsonAsync($"/v1/drafts/{id}/review", new { reviewerId = "officer-2", decision = "approve", expectedVersion = 7 });
+        await ApiJson.AssertProblemAsync(stale, 409, "state");
+
+        // Two writers that both read version 1: the database accepts the first save only.
+        var contexts = (await apis.FactoryAsync(provider)).Services.GetRequiredService<IDbContextFactory<CopilotDbContext>>();
+        await using var first = await contexts.CreateDbContextAsync();
+        await using var second = await contexts.CreateDbContextAsync();
+        var a = await first.Drafts.SingleAsync(d => d.Id == id);
+        var b = await second.Drafts.SingleAsync(d => d.Id == id);
+        a.ReviewComment = "first"; a.Version++;
+        b.ReviewComment = "second"; b.Version++;
+        await first.SaveChangesAsync();
+        await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Tampering_with_an_audit_row_is_detected_where_it_happened(string provider)
+    {
+        // A database of its own, so the tampering does not break the chain other tests verify.
+        using var factory = new CopilotApiFactory(new Dictionary<string, string?>(TestDatabases.Settings(provider)) { ["Knowledge:SeedOnStart"] = "false" });
+        var client = await factory.CreateReadyClientAsync();
+        var id = (await client.CreateDraftAsync(DraftRequests.MarketDrop())).Str("id");
+        await client.ReviewAsync(id, "approve", "ok");
+        Assert.True((await client.GetObjectAsync("/v1/audit/verify"))["intact"]!.GetValue<bool>());
+
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<CopilotDbContext>>();
+        await using (var db = await contexts.CreateDbContextAsync())
+        {
+            var created = await db.AuditRecords.OrderBy(r => r.Id).FirstAsync();
+            await db.AuditRecords.Where(r => r.Id == created.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(r => r.DetailsJson, r => r.DetailsJson.Replace("张先生", "李先生")));
+        }
+
+        var verify = await client.GetObjectAsync("/v1/audit/verify");
+        Assert.False(verify["intact"]!.GetValue<bool>());
+        var firstId = (await client.GetFromJsonAsync<List<AuditEntry>>($"/v1/drafts/{id}/audit", ApiJson.Web))![0].Id;
+        Assert.Equal(firstId, verify["brokenAtId"]!.GetValue<long>());
+    }
+
+    private sealed record AuditEntry(long Id, string Action, string Actor, string Hash, string PreviousHash);
+}
