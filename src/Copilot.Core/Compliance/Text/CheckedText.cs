@@ -1,0 +1,51 @@
+namespace Copilot.Compliance.Text;
+
+/// <summary>
+/// A message being checked, in its language: finds the uses of phrases, leaving out those that are negated, only quoted
+/// to be disowned ("所谓“保本”", so-called 'guaranteed'), or part of a standard disclaimer.
+/// </summary>
+internal sealed class CheckedText(string text, LanguageProfile profile)
+{
+    private List<TextSpan>? _quotes;
+    private List<TextSpan>? _disclaimers;
+
+    public string Text { get; } = text;
+
+    public LanguageProfile Profile { get; } = profile;
+
+    public string Language => Profile.Key;
+
+    private List<TextSpan> Quotes => _quotes ??= QuoteFinder.Find(Text);
+
+    private List<TextSpan> DisclaimerSpans => _disclaimers ??= Profile.Disclaimers.FindAll(Text).ToList();
+
+    /// <summary>Occurrences of the phrases that are asserted; with negatable false, every occurrence counts.</summary>
+    public IEnumerable<TextSpan> Uses(PhraseSet phrases, bool negatable = true, PhraseSet? postCues = null)
+    {
+        foreach (var hit in phrases.FindAll(Text))
+        {
+            if (negatable && (IsInDisclaimer(hit) || IsQuotedMention(hit) || Profile.IsNegated(Text, hit, postCues))) continue;
+            yield return hit;
+        }
+    }
+
+    /// <summary>Whether the phrases occur anywhere, negated or not ("不保本" is itself a risk warning).</summary>
+    public bool Contains(PhraseSet phrases) => phrases.IsMatch(Text, 0, Text.Length);
+
+    public bool IsInDisclaimer(TextSpan hit) => DisclaimerSpans.Any(d => d.Overlaps(hit));
+
+    /// <summary>A quoted term in a sentence that also negates or reports it is a mention, not a claim.</summary>
+    public bool IsQuotedMention(TextSpan hit)
+    {
+        foreach (var quote in Quotes)
+        {
+            if (!quote.Contains(hit)) continue;
+            var sentence = Profile.Sentence(Text, quote);
+            if (HasCueOutside(sentence.Start, quote.Start) || HasCueOutside(quote.End, sentence.End)) return true;
+        }
+        return false;
+    }
+
+    private bool HasCueOutside(int start, int end) =>
+        start < end && (Profile.HasCue(Text, start, end) || Profile.Mention.IsMatch(Text, start, end));
+}

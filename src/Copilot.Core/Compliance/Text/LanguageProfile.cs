@@ -1,0 +1,177 @@
+using Copilot.Compliance.Rules;
+
+namespace Copilot.Compliance.Text;
+
+/// <summary>
+/// How one language marks negation and clause ends. A term is negated when a cue (不, 无法, not, never) stands before it
+/// in the same clause and within the window, unless that cue belongs to a pseudo-negation (不用担心, don't miss); or when
+/// a post-negation cue (不可能, is not guaranteed) follows it in the same clause.
+/// </summary>
+internal sealed class LanguageProfile
+{
+    // How far around the window to look for a pseudo-negation that swallows a cue ("毫不" where "毫" is outside it).
+    private const int PseudoMargin = 8;
+
+    private readonly bool _words;
+    private readonly int _window;
+    private readonly string[] _clauseBreaks;
+    private readonly string[] _sentenceBreaks;
+
+    private LanguageProfile(string key, bool words, int window, string[] clauseBreaks, string[] sentenceBreaks,
+        PhraseSet cues, PhraseSet pseudo, PhraseSet post, PhraseSet mention, PhraseSet contrast, PhraseSet disclaimers)
+    {
+        Key = key;
+        _words = words;
+        _window = window;
+        _clauseBreaks = clauseBreaks;
+        _sentenceBreaks = sentenceBreaks;
+        Cues = cues;
+        Pseudo = pseudo;
+        Post = post;
+        Mention = mention;
+        Contrast = contrast;
+        Disclaimers = disclaimers;
+    }
+
+    public string Key { get; }
+    public PhraseSet Cues { get; }
+    public PhraseSet Pseudo { get; }
+    public PhraseSet Post { get; }
+    public PhraseSet Mention { get; }
+    public PhraseSet Contrast { get; }
+    public PhraseSet Disclaimers { get; }
+
+    public static LanguageProfile Create(string key, LanguageDefinition definition, string where)
+    {
+        var words = definition.WindowUnit switch
+        {
+            "chars" => false,
+            "words" => true,
+            _ => throw new ComplianceRulesException($"{where}: windowUnit must be \"chars\" or \"words\", not \"{definition.WindowUnit}\"."),
+        };
+        if (definition.NegationWindow is < 1 or > 50)
+            throw new ComplianceRulesException($"{where}: negationWindow must be between 1 and 50.");
+        if (definition.NegationCues is not { Count: > 0 })
+            throw new ComplianceRulesException($"{where}: negationCues must list at least one cue.");
+        if (definition.ClauseBreaks is not { Count: > 0 } || definition.SentenceBreaks is not { Count: > 0 })
+            throw new ComplianceRulesException($"{where}: clauseBreaks and sentenceBreaks must not be empty.");
+        try
+        {
+            return new LanguageProfile(key, words, definition.NegationWindow,
+                [.. definition.ClauseBreaks.Where(b => b.Length > 0)], [.. definition.SentenceBreaks.Where(b => b.Length > 0)],
+                PhraseSet.Create(definition.NegationCues, null), PhraseSet.Create(definition.PseudoNegations, null),
+                PhraseSet.Create(definition.PostNegationCues, null), PhraseSet.Create(definition.MentionCues, null),
+                PhraseSet.Create(definition.ContrastCues, null), PhraseSet.Create(null, definition.Disclaimers));
+        }
+        catch (ArgumentException e)
+        {
+            throw new ComplianceRulesException($"{where}: a disclaimer pattern does not compile: {e.Message}", e);
+        }
+    }
+
+    /// <summary>True when a negation cue governs the hit, before or after it, in its clause.</summary>
+    public bool IsNegated(string text, TextSpan hit, PhraseSet? extraPostCues = null)
+    {
+        var before = ClauseStart(text, hit.Start, WindowStart(text, hit.Start));
+        if (HasCue(text, before, hit.Start)) return true;
+        var after = ClauseEnd(text, hit.End, WindowEnd(text, hit.End));
+        return Post.IsMatch(text, hit.End, after) || (extraPostCues?.IsMatch(text, hit.End, after) ?? false);
+    }
+
+    /// <summary>A negation cue in [start, end) that is not part of a pseudo-negation.</summary>
+    public bool HasCue(string text, int start, int end)
+    {
+        if (start >= end) return false;
+        List<TextSpan>? pseudo = null;
+        foreach (var cue in Cues.FindAll(text, start, end))
+        {
+            pseudo ??= Pseudo.FindAll(text, Math.Max(0, start - PseudoMargin), Math.Min(text.Length, end + PseudoMargin));
+            if (!pseudo.Any(p => p.Contains(cue))) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The sentence around a span.</summary>
+    public TextSpan Sentence(string text, TextSpan span)
+    {
+        var start = 0;
+        foreach (var mark in _sentenceBreaks)
+        {
+            var i = span.Start == 0 ? -1 : text.LastIndexOf(mark, span.Start - 1, span.Start, StringComparison.Ordinal);
+            if (i >= 0) start = Math.Max(start, i + mark.Length);
+        }
+        var end = text.Length;
+        foreach (var mark in _sentenceBreaks)
+        {
+            var i = text.IndexOf(mark, span.End, StringComparison.Ordinal);
+            if (i >= 0) end = Math.Min(end, i + 1);
+        }
+        return new TextSpan(Math.Min(start, span.Start), Math.Max(end, span.End));
+    }
+
+    private int WindowStart(string text, int position)
+    {
+        if (!_words) return Math.Max(0, position - _window);
+        var i = position;
+        for (var word = 0; word < _window && i > 0; word++)
+        {
+            while (i > 0 && char.IsWhiteSpace(text[i - 1])) i--;
+            while (i > 0 && !char.IsWhiteSpace(text[i - 1])) i--;
+        }
+        return i;
+    }
+
+    private int WindowEnd(string text, int position)
+    {
+        if (!_words) return Math.Min(text.Length, position + _window);
+        var i = position;
+        for (var word = 0; word < _window && i < text.Length; word++)
+        {
+            while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+            while (i < text.Length && !char.IsWhiteSpace(text[i])) i++;
+        }
+        return i;
+    }
+
+    // A break inside a pseudo-negation is not a break: the 但 of 不但 ("not only") does not end a clause.
+    private int ClauseStart(string text, int position, int floor)
+    {
+        if (position <= floor) return floor;
+        var start = floor;
+        var pseudo = Pseudo.FindAll(text, Math.Max(0, floor - PseudoMargin), Math.Min(text.Length, position + PseudoMargin));
+        foreach (var mark in _clauseBreaks)
+        {
+            for (var i = text.LastIndexOf(mark, position - 1, position - floor, StringComparison.OrdinalIgnoreCase);
+                 i >= floor && i + mark.Length <= position;
+                 i = i == 0 ? -1 : text.LastIndexOf(mark, i - 1, i - floor, StringComparison.OrdinalIgnoreCase))
+            {
+                if (IsInside(pseudo, i, mark.Length)) { if (i == floor) break; continue; }
+                start = Math.Max(start, i + mark.Length);
+                break;
+            }
+        }
+        return start;
+    }
+
+    private int ClauseEnd(string text, int position, int ceiling)
+    {
+        if (position >= ceiling) return ceiling;
+        var end = ceiling;
+        var pseudo = Pseudo.FindAll(text, Math.Max(0, position - PseudoMargin), Math.Min(text.Length, ceiling + PseudoMargin));
+        foreach (var mark in _clauseBreaks)
+        {
+            for (var i = text.IndexOf(mark, position, ceiling - position, StringComparison.OrdinalIgnoreCase);
+                 i >= 0;
+                 i = i + 1 >= ceiling ? -1 : text.IndexOf(mark, i + 1, ceiling - i - 1, StringComparison.OrdinalIgnoreCase))
+            {
+                if (IsInside(pseudo, i, mark.Length)) continue;
+                end = Math.Min(end, i);
+                break;
+            }
+        }
+        return end;
+    }
+
+    private static bool IsInside(List<TextSpan> pseudo, int start, int length) =>
+        pseudo.Count > 0 && pseudo.Any(p => p.Contains(new TextSpan(start, start + length)));
+}
