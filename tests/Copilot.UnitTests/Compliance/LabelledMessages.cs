@@ -1,0 +1,33 @@
+using System.Text.Json;
+using Copilot.Compliance;
+
+namespace Copilot.UnitTests.Compliance;
+
+/// <summary>One advisor message of the labelled set, with the rule ids it breaks (none for a clean message).</summary>
+internal sealed record LabelledMessage(
+    string Id, string Language, string? Channel, string Text, IReadOnlyList<string> Expected,
+    ClientProfile? Client, IReadOnlyList<ProductRef>? Products, string? Note)
+{
+    public bool IsClean => Expected.Count == 0;
+
+    public ComplianceCheckRequest ToRequest() => new(Text, Language, Channel, Client, Products);
+}
+
+/// <summary>
+/// The labelled sets in Compliance/Data, read from the repository: the main set (written before the rules were tuned) and a
+/// held-out set written after tuning, which the rules were not tuned on.
+/// </summary>
+internal static class LabelledMessages
+{
+    public static string Folder => Path.Combine(TestPaths.RepositoryRoot, "tests", "Copilot.UnitTests", "Compliance", "Data");
+
+    public static IReadOnlyList<LabelledMessage> All { get; } = Load("compliance-messages.json");
+
+    public static IReadOnlyList<LabelledMessage> HeldOut { get; } = Load("compliance-messages-holdout.json");
+
+    private static List<LabelledMessage> Load(string file)
+    {
+        using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file)));
+        return document.RootElement.GetProperty("messages").Deserialize<List<LabelledMessage>>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+}
