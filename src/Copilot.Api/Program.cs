@@ -1,6 +1,7 @@
 using Copilot.Api.Advisors;
 using Copilot.Api.Audit;
 using Copilot.Api.Chat;
+using Copilot.Api.Compliance;
 using Copilot.Api.Drafting;
 using Copilot.Api.Hosting;
 using Copilot.Api.Knowledge;
@@ -35,6 +36,7 @@ app.UseCopilotHttpApi();
 app.MapKnowledgeEndpoints();
 app.MapChatEndpoints();
 app.MapChatCompletionsEndpoints();
+app.MapComplianceEndpoints();
 app.MapDraftEndpoints();
 app.MapAdvisorEndpoints();
 app.MapAuditEndpoints();

@@ -1,0 +1,19 @@
+using Copilot.Compliance;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Copilot.Api.Compliance;
+
+public static class ComplianceEndpoints
+{
+    public static RouteGroupBuilder MapComplianceEndpoints(this IEndpointRouteBuilder app)
+    {
+        var compliance = app.MapGroup("/v1/compliance").WithTags("Compliance");
+        compliance.MapPost("/check", CheckAsync).WithName("CheckCompliance")
+            .WithSummary("Pre-check a client message: suitability, prohibited promises, disclosures (rules, then the LLM judge when a model is configured)")
+            .ProducesValidationProblem();
+        return compliance;
+    }
+
+    private static async Task<Ok<ComplianceResult>> CheckAsync(ComplianceCheckRequest request, ComplianceChecker checker, CancellationToken ct) =>
+        TypedResults.Ok(await checker.CheckAsync(request, ct));
+}
