@@ -1,3 +1,4 @@
+using Copilot.Chat;
 using Copilot.Plugins.Knowledge;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.SemanticKernel;
@@ -11,6 +12,7 @@ public static class PluginServiceCollectionExtensions
     {
         services.AddSingleton<KnowledgePlugin>();
         services.AddSingleton(sp => KernelPluginFactory.CreateFromObject(sp.GetRequiredService<KnowledgePlugin>(), "knowledge"));
+        services.AddSingleton<ICopilotTools, AdvisorToolbox>();
         return services;
     }
 }

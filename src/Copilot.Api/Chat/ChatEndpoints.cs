@@ -26,14 +26,14 @@ public static class ChatEndpoints
         ILoggerFactory loggers, CancellationToken ct)
     {
         var filter = KnowledgeFilterParser.Parse(body.Filters, DateOnly.FromDateTime(time.GetLocalNow().DateTime), "filters.");
-        var session = await chat.StartAsync(new ChatRequest(body.Message ?? "", body.ConversationId, filter), ct);
+        var session = await chat.StartAsync(new Copilot.Chat.ChatRequest(body.Message ?? "", body.ConversationId, filter, body.AdvisorId), ct);
 
         if (request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)))
             return TypedResults.ServerSentEvents(ChatEventStream.ToEvents(session, generator.Name, loggers.CreateLogger("Copilot.Chat"), ct));
 
         await foreach (var item in session.Events.WithCancellation(ct))
             if (item is AnswerCompleted done)
-                return TypedResults.Ok(new ChatResponse(session.ConversationId, done.Answer.Answer, done.Answer.Citations, done.Answer.Generator));
+                return TypedResults.Ok(ChatResponse.From(session.ConversationId, done.Answer));
         throw new InvalidOperationException("The answer stream ended without an answer.");
     }
 

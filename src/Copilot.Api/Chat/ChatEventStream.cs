@@ -26,7 +26,7 @@ internal static class ChatEventStream
                 {
                     AnswerDelta delta => new SseItem<object>(new ChatStreamDelta(delta.Text), "delta"),
                     AnswerCompleted done => new SseItem<object>(
-                        new ChatResponse(session.ConversationId, done.Answer.Answer, done.Answer.Citations, done.Answer.Generator), "done"),
+                        ChatResponse.From(session.ConversationId, done.Answer), "done"),
                     var other => throw new InvalidOperationException($"Unexpected answer event {other.GetType().Name}."),
                 };
             }

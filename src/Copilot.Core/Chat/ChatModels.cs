@@ -10,8 +10,8 @@ public sealed record ChatTurn(string Role, string Content)
     public const string Assistant = "assistant";
 }
 
-/// <summary>A finished answer with its sources and what generated it.</summary>
-public sealed record GroundedAnswer(string Answer, IReadOnlyList<Citation> Citations, string Generator);
+/// <summary>A finished answer with its sources, what generated it, and any drafts its tools created.</summary>
+public sealed record GroundedAnswer(string Answer, IReadOnlyList<Citation> Citations, string Generator, IReadOnlyList<string> DraftIds);
 
 /// <summary>Something that happens while an answer streams: a piece of text, then the finished answer.</summary>
 public abstract record AnswerEvent;

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Copilot.Chat;
 
 /// <summary>An employee's question in a conversation.</summary>
-public sealed record ChatRequest(string Message, string? ConversationId, KnowledgeFilter Filter);
+public sealed record ChatRequest(string Message, string? ConversationId, KnowledgeFilter Filter, string? AdvisorId = null);
 
 /// <summary>A conversation turn that has been accepted and is ready to stream.</summary>
 public sealed record ChatSession(string ConversationId, IAsyncEnumerable<AnswerEvent> Events);
@@ -41,7 +41,7 @@ public sealed class ChatService(GroundedAnswerer answerer, ConversationStore con
     private async IAsyncEnumerable<AnswerEvent> RunAsync(
         string id, ChatRequest request, IReadOnlyList<ChatTurn> history, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var item in answerer.StreamAsync(request.Message.Trim(), history, request.Filter, ct))
+        await foreach (var item in answerer.StreamAsync(request.Message.Trim(), history, request.Filter, ct, request.AdvisorId))
         {
             if (item is AnswerCompleted completed)
                 await conversations.AppendAsync(id, request.Message.Trim(), completed.Answer, ct);

@@ -4,8 +4,9 @@ using Copilot.Common;
 using Copilot.Knowledge;
 using Copilot.Llm;
 using Copilot.Prompts;
-using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using Microsoft.SemanticKernel;
+using Microsoft.SemanticKernel.ChatCompletion;
 
 namespace Copilot.Chat;
 
@@ -20,37 +21,66 @@ public sealed class GroundedAnswerer(
     GeneratorInfo generator,
     IOptions<ChatAnswerOptions> options,
     TimeProvider time,
-    IChatClient? model = null)
+    Kernel kernel,
+    ICopilotTools? tools = null)
 {
+    /// <param name="advisorId">When given and a model is configured, the model may call the advisor's tools (look up a client, draft a message).</param>
     public async IAsyncEnumerable<AnswerEvent> StreamAsync(
-        string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, [EnumeratorCancellation] CancellationToken ct)
+        string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, [EnumeratorCancellation] CancellationToken ct,
+        string? advisorId = null)
     {
         var query = await condenser.CondenseAsync(history, question, ct);
         var hits = await search.SearchAsync(query, options.Value.Passages, filter, ct);
 
-        if (model is null)
+        if (generator.IsTemplate)
         {
             var quoted = TemplateAnswerWriter.Write(question, hits);
             yield return new AnswerDelta(quoted);
             yield return new AnswerCompleted(new GroundedAnswer(
-                quoted, hits.Select((hit, i) => PassageFormatter.ToCitation(i + 1, hit)).ToList(), generator.Name));
+                quoted, hits.Select((hit, i) => PassageFormatter.ToCitation(i + 1, hit)).ToList(), generator.Name, []));
             yield break;
         }
 
-        var messages = new List<ChatMessage> { new(ChatRole.System, await SystemPromptAsync(question, hits, ct)) };
-        messages.AddRange(history.Select(turn => new ChatMessage(turn.Role == ChatTurn.User ? ChatRole.User : ChatRole.Assistant, turn.Content)));
-        messages.Add(new ChatMessage(ChatRole.User, question));
+        // The model answers through Semantic Kernel, which runs any tool calls it makes (FunctionChoiceBehavior.Auto).
+        var turnKernel = kernel.Clone();
+        var toolset = advisorId is not null && tools is not null ? tools.For(advisorId) : null;
+        foreach (var plugin in toolset?.Plugins ?? []) turnKernel.Plugins.Add(plugin);
+        var chat = new ChatHistory(await SystemPromptAsync(question, hits, ct));
+        foreach (var turn in history)
+            chat.AddMessage(turn.Role == ChatTurn.User ? AuthorRole.User : AuthorRole.Assistant, turn.Content);
+        chat.AddUserMessage(question);
 
         var answer = new StringBuilder();
-        await foreach (var update in model.GetStreamingResponseAsync(messages, prompts.ChatOptionsFor("chat-answer"), ct))
+        var completion = turnKernel.GetRequiredService<IChatCompletionService>();
+        await foreach (var update in completion.GetStreamingChatMessageContentsAsync(chat, Settings(), turnKernel, ct))
         {
-            if (string.IsNullOrEmpty(update.Text)) continue;
-            answer.Append(update.Text);
-            yield return new AnswerDelta(update.Text);
+            if (string.IsNullOrEmpty(update.Content)) continue;
+            answer.Append(update.Content);
+            yield return new AnswerDelta(update.Content);
+        }
+        if (toolset is { CreatedDraftIds.Count: > 0 })
+        {
+            // The drafts are linked whatever the model wrote, so the advisor always finds what awaits review.
+            var links = LinksTo(toolset.CreatedDraftIds, LanguageDetector.IsChinese(question));
+            answer.Append(links);
+            yield return new AnswerDelta(links);
         }
         var text = answer.ToString();
-        yield return new AnswerCompleted(new GroundedAnswer(text, CitationExtractor.Extract(text, hits), generator.Name));
+        yield return new AnswerCompleted(new GroundedAnswer(text, CitationExtractor.Extract(text, hits), generator.Name, toolset?.CreatedDraftIds.ToList() ?? []));
     }
+
+    private PromptExecutionSettings Settings()
+    {
+        var options = prompts.ChatOptionsFor("chat-answer");
+        var settings = new PromptExecutionSettings { FunctionChoiceBehavior = FunctionChoiceBehavior.Auto(), ExtensionData = new Dictionary<string, object>() };
+        if (options.Temperature is { } temperature) settings.ExtensionData["temperature"] = temperature;
+        if (options.MaxOutputTokens is { } max) settings.ExtensionData["max_tokens"] = max;
+        return settings;
+    }
+
+    private static string LinksTo(IEnumerable<string> draftIds, bool chinese) =>
+        (chinese ? "\n\n已生成草稿，等待合规审核：" : "\n\nDraft created, awaiting compliance review: ")
+        + string.Join(chinese ? "、" : ", ", draftIds.Select(id => $"/v1/drafts/{id}"));
 
     public async Task<GroundedAnswer> AnswerAsync(string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, CancellationToken ct)
     {

@@ -31,7 +31,8 @@ public static class LlmServiceCollectionExtensions
 
         var client = CreateClient(options);
         services.AddSingleton(GeneratorInfo.ForModel(options.ChatModel));
-        services.AddChatClient(client.GetChatClient(options.ChatModel).AsIChatClient());
+        // Semantic Kernel runs the tools a model calls (FunctionChoiceBehavior.Auto) through this layer of the pipeline.
+        services.AddChatClient(client.GetChatClient(options.ChatModel).AsIChatClient()).UseKernelFunctionInvocation();
         services.AddSingleton(sp => sp.GetRequiredService<IChatClient>().AsChatCompletionService(sp));
         if (options.EmbeddingsEnabled)
         {

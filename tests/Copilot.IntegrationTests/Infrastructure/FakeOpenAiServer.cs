@@ -44,6 +44,12 @@ public sealed class FakeOpenAiServer : IDisposable
     public Func<IReadOnlyList<(string Role, string Content)>, string> Reply { get; set; } =
         _ => "根据资料，证券公司不得对客户证券买卖的收益作出承诺[1]。";
 
+    /// <summary>
+    /// Scripts tool calls: given the request, the functions the model calls instead of answering (name and JSON
+    /// arguments), or null to answer with <see cref="Reply"/>.
+    /// </summary>
+    public Func<JsonObject, IReadOnlyList<(string Name, string Arguments)>?> ToolCalls { get; set; } = _ => null;
+
     public ConcurrentQueue<JsonObject> ChatRequests { get; } = new();
 
     public ConcurrentQueue<JsonObject> EmbeddingRequests { get; } = new();
@@ -54,8 +60,10 @@ public sealed class FakeOpenAiServer : IDisposable
         ChatRequests.Enqueue(body);
         var messages = body["messages"]!.AsArray()
             .Select(m => (m!["role"]!.GetValue<string>(), ContentOf(m["content"]))).ToList();
-        var reply = Reply(messages);
         var stream = body["stream"]?.GetValue<bool>() == true;
+        if (ToolCalls(body) is { Count: > 0 } calls)
+            return stream ? Sse(StreamedToolCalls(calls)) : Json(ToolCallCompletion(calls));
+        var reply = Reply(messages);
         return stream ? Sse(StreamedChat(reply, body["stream_options"]?["include_usage"]?.GetValue<bool>() == true)) : Json(Completion(reply));
     }
 
@@ -89,6 +97,36 @@ public sealed class FakeOpenAiServer : IDisposable
             vector[(int)((uint)HashCode.Combine(text[i], text[i + 1]) % Dimensions)] += 1;
         var norm = MathF.Sqrt(vector.Sum(v => v * v));
         return norm == 0 ? vector : vector.Select(v => v / norm).ToArray();
+    }
+
+    private static JsonArray ToolCallArray(IReadOnlyList<(string Name, string Arguments)> calls) =>
+        new(calls.Select((call, i) => (JsonNode)new JsonObject
+        {
+            ["index"] = i, ["id"] = $"call_{Guid.NewGuid():N}", ["type"] = "function",
+            ["function"] = new JsonObject { ["name"] = call.Name, ["arguments"] = call.Arguments },
+        }).ToArray());
+
+    private static JsonObject ToolCallCompletion(IReadOnlyList<(string Name, string Arguments)> calls) => new()
+    {
+        ["id"] = "chatcmpl-fake", ["object"] = "chat.completion", ["created"] = 1764000000, ["model"] = ChatModel,
+        ["choices"] = new JsonArray(new JsonObject
+        {
+            ["index"] = 0, ["finish_reason"] = "tool_calls",
+            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = null, ["tool_calls"] = ToolCallArray(calls) },
+        }),
+        ["usage"] = Usage(""),
+    };
+
+    private static string StreamedToolCalls(IReadOnlyList<(string Name, string Arguments)> calls)
+    {
+        JsonObject Chunk(JsonObject delta, string? finish) => new()
+        {
+            ["id"] = "chatcmpl-fake", ["object"] = "chat.completion.chunk", ["created"] = 1764000000, ["model"] = ChatModel,
+            ["choices"] = new JsonArray(new JsonObject { ["index"] = 0, ["delta"] = delta, ["finish_reason"] = finish }),
+        };
+        return $"data: {Chunk(new JsonObject { ["role"] = "assistant", ["tool_calls"] = ToolCallArray(calls) }, null).ToJsonString()}\n\n"
+            + $"data: {Chunk(new JsonObject(), "tool_calls").ToJsonString()}\n\n"
+            + "data: [DONE]\n\n";
     }
 
     private static string ContentOf(JsonNode? content) => content switch

@@ -1,0 +1,25 @@
+using Copilot.Chat;
+using Copilot.Clients;
+using Copilot.Compliance;
+using Copilot.Drafting;
+using Copilot.Plugins.Clients;
+using Copilot.Plugins.Compliance;
+using Copilot.Plugins.Drafting;
+using Microsoft.SemanticKernel;
+
+namespace Copilot.Plugins;
+
+/// <summary>Builds one chat turn's tools, bound to the advisor asking: their clients, their drafts, the compliance check.</summary>
+public sealed class AdvisorToolbox(ClientDirectory clients, DraftCreation drafts, ComplianceChecker checker) : ICopilotTools
+{
+    public CopilotToolset For(string advisorId)
+    {
+        var drafting = new DraftingPlugin(drafts, clients, advisorId);
+        return new CopilotToolset(
+        [
+            KernelPluginFactory.CreateFromObject(new ClientsPlugin(clients, advisorId), "clients"),
+            KernelPluginFactory.CreateFromObject(drafting, "drafting"),
+            KernelPluginFactory.CreateFromObject(new CompliancePlugin(checker), "compliance"),
+        ], drafting.Created);
+    }
+}

@@ -1,0 +1,16 @@
+using System.ComponentModel;
+using Copilot.Clients;
+using Copilot.Drafting;
+using Microsoft.SemanticKernel;
+
+namespace Copilot.Plugins.Clients;
+
+/// <summary>Looks up one of the current advisor's clients; other advisors' clients do not exist here.</summary>
+public sealed class ClientsPlugin(ClientDirectory clients, string advisorId)
+{
+    [KernelFunction("lookup_client")]
+    [Description("Find one of the advisor's clients by name (e.g. 张先生) or client id. Returns the client's portrait: risk class, horizon, holdings, tags.")]
+    public async Task<ClientPortrait?> LookupAsync(
+        [Description("The client's name as the advisor wrote it, or the client id")] string nameOrId, CancellationToken ct = default) =>
+        await clients.FindAsync(advisorId, nameOrId.Trim(), ct);
+}

@@ -1,0 +1,47 @@
+using System.ComponentModel;
+using Copilot.Clients;
+using Copilot.Common;
+using Copilot.Drafting;
+using Microsoft.SemanticKernel;
+
+namespace Copilot.Plugins.Drafting;
+
+/// <summary>Drafts a message to one of the current advisor's clients; the draft waits for compliance review.</summary>
+public sealed class DraftingPlugin(DraftCreation drafts, ClientDirectory clients, string advisorId)
+{
+    private readonly List<string> _created = [];
+
+    /// <summary>The drafts created through this plugin instance (one chat turn).</summary>
+    public IReadOnlyCollection<string> Created => _created;
+
+    /// <summary>What the model learns about the draft it asked for.</summary>
+    public sealed record DraftOutcome(string? DraftId, string? Status, string? Verdict, bool Flagged, string? Text, string? Link, string? Error);
+
+    [KernelFunction("draft_message")]
+    [Description("Draft a personalised message to one of the advisor's clients for a scenario, pre-check it for compliance and submit it for review. Returns the draft id and its text.")]
+    public async Task<DraftOutcome> DraftAsync(
+        [Description("The client's name or id, as lookup_client knows it")] string client,
+        [Description("Scenario code: onboarding, dormant_reactivation, birthday, account_anniversary, risk_assessment_expiring, market_drop, sector_rally, product_launch, fund_dividend, large_loss_today, login_without_trading, emotion_care")] string scenario,
+        [Description("Channel: wechat, sms or email")] string channel = "wechat",
+        [Description("Anything the advisor asked to mention, in their words")] string? notes = null,
+        CancellationToken ct = default)
+    {
+        var portrait = await clients.FindAsync(advisorId, client.Trim(), ct);
+        if (portrait is null) return Failed($"No client '{client}' for this advisor; ask the advisor for the client's id, risk class and holdings.");
+        var kind = ScenarioCatalog.All.FirstOrDefault(s => s.Code == scenario.Trim())?.Kind;
+        if (kind is null) return Failed($"Unknown scenario '{scenario}'.");
+        try
+        {
+            var (draft, _) = await drafts.CreateAsync(
+                new DraftRequest(advisorId, portrait, new DraftScenario(kind, scenario.Trim(), notes), channel, []), $"chat-{Guid.NewGuid():N}", ct);
+            _created.Add(draft.Id);
+            return new DraftOutcome(draft.Id, draft.Status, draft.Verdict, draft.Flagged, draft.Text, $"/v1/drafts/{draft.Id}", null);
+        }
+        catch (InputValidationException e)
+        {
+            return Failed(e.Message);
+        }
+    }
+
+    private static DraftOutcome Failed(string error) => new(null, null, null, false, null, null, error);
+}

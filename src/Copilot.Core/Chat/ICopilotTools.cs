@@ -1,0 +1,12 @@
+using Microsoft.SemanticKernel;
+
+namespace Copilot.Chat;
+
+/// <summary>The tools one advisor's chat turn may call, bound to that advisor so no other advisor's clients are reachable.</summary>
+public interface ICopilotTools
+{
+    CopilotToolset For(string advisorId);
+}
+
+/// <summary>The plugins of one chat turn, and the drafts they created during it.</summary>
+public sealed record CopilotToolset(IReadOnlyList<KernelPlugin> Plugins, IReadOnlyCollection<string> CreatedDraftIds);
