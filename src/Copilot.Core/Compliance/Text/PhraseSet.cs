@@ -6,7 +6,9 @@ namespace Copilot.Compliance.Text;
 /// <summary>Literal terms and regular expressions compiled into one case-insensitive regex; finds every occurrence.</summary>
 internal sealed class PhraseSet
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(1);
+    // The timeout guards against runaway backtracking, not slow machines: it is wall-clock time, and the first match
+    // of a compiled regex includes its JIT, which took over a second on a loaded two-core host (load average 18).
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(10);
     private readonly Regex? _regex;
 
     private PhraseSet(Regex? regex) => _regex = regex;
