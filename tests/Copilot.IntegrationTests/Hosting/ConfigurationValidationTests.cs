@@ -15,8 +15,8 @@ public sealed class ConfigurationValidationTests
     {
         using var factory = CopilotApiFactory.TemplateMode(seed: false, extra: new Dictionary<string, string?> { [key] = value });
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
-        var validation = error as OptionsValidationException ?? error.InnerException as OptionsValidationException
-            ?? (error as AggregateException)?.InnerExceptions.OfType<OptionsValidationException>().FirstOrDefault();
+        // Depending on which service first resolves the options, the validation error arrives wrapped.
+        var validation = Flatten(error).OfType<OptionsValidationException>().FirstOrDefault();
         Assert.NotNull(validation);
         Assert.Contains(named, validation.Message);
     }
@@ -27,5 +27,13 @@ public sealed class ConfigurationValidationTests
         using var factory = CopilotApiFactory.TemplateMode(seed: false, extra: new Dictionary<string, string?> { ["Llm:Provider"] = "Gemini" });
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
         Assert.Contains("Gemini", error.ToString());
+    }
+
+    private static IEnumerable<Exception> Flatten(Exception? error)
+    {
+        if (error is null) yield break;
+        yield return error;
+        var inner = error is AggregateException aggregate ? aggregate.InnerExceptions.ToList<Exception?>() : [error.InnerException];
+        foreach (var child in inner.SelectMany(Flatten)) yield return child;
     }
 }
