@@ -32,7 +32,10 @@ internal sealed class PhraseSet
         }
         if (parts.Count == 0) return Empty;
         var alternation = string.Join('|', parts.Select(p => $"(?:{p})"));
-        return new PhraseSet(new Regex(alternation, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout));
+        var regex = new Regex(alternation, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled, Timeout);
+        // The first match JIT-compiles the regex: do it while the rules load, not inside a client's check and its timeout.
+        regex.IsMatch("预热 warm-up");
+        return new PhraseSet(regex);
     }
 
     public IEnumerable<TextSpan> FindAll(string text)
