@@ -22,8 +22,9 @@ public sealed class CopilotApiFactory(IReadOnlyDictionary<string, string?>? sett
         new(Merge(new() { ["Knowledge:SeedOnStart"] = seed.ToString() }, extra));
 
     /// <summary>A factory whose model and embeddings are the fake OpenAI server.</summary>
-    public static CopilotApiFactory ModelMode(FakeOpenAiServer openAi, bool seed = true, bool embeddings = false) =>
-        new(new Dictionary<string, string?>
+    public static CopilotApiFactory ModelMode(FakeOpenAiServer openAi, bool seed = true, bool embeddings = false,
+        IReadOnlyDictionary<string, string?>? extra = null) =>
+        new(Merge(new()
         {
             ["Knowledge:SeedOnStart"] = seed.ToString(),
             ["Llm:Provider"] = "OpenAICompatible",
@@ -32,7 +33,7 @@ public sealed class CopilotApiFactory(IReadOnlyDictionary<string, string?>? sett
             ["Llm:ChatModel"] = FakeOpenAiServer.ChatModel,
             ["Llm:EmbeddingModel"] = embeddings ? FakeOpenAiServer.EmbeddingModel : null,
             ["Llm:MaxRetries"] = "0",
-        });
+        }, extra));
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
