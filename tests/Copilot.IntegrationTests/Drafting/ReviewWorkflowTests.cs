@@ -60,6 +60,32 @@ public sealed class ReviewWorkflowTests(DatabaseApis apis) : IClassFixture<Datab
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task The_queue_filters_by_status_and_advisor_and_pages_newest_first(string provider)
+    {
+        var client = await apis.ClientAsync(provider);
+        (await client.PutAsJsonAsync("/v1/advisors/a-queue", new { name = "孙丽", registrationNumber = "S0000000000042", firm = "示例证券" })).EnsureSuccessStatusCode();
+        var ids = new List<string>();
+        foreach (var clientId in new[] { "q-1", "q-2", "q-3" })
+            ids.Add((await client.CreateDraftAsync(DraftRequests.MarketDrop(clientId, advisorId: "a-queue"))).Str("id"));
+        (await client.ReviewAsync(ids[1], "approve", "合规")).EnsureSuccessStatusCode();
+        await client.CreateDraftAsync(DraftRequests.MarketDrop("q-other")); // another advisor's draft stays out
+
+        const string pending = "/v1/drafts?status=PendingReview&advisorId=a-queue&pageSize=1";
+        var first = await client.GetObjectAsync(pending + "&page=1");
+        var second = await client.GetObjectAsync(pending + "&page=2");
+        var beyond = await client.GetObjectAsync(pending + "&page=3");
+        Assert.Equal(2, first["total"]!.GetValue<int>());
+        Assert.Equal([ids[2]], first["drafts"]!.AsArray().Select(d => d!.Str("id")));
+        Assert.Equal([ids[0]], second["drafts"]!.AsArray().Select(d => d!.Str("id")));
+        Assert.Empty(beyond["drafts"]!.AsArray());
+        var approved = await client.GetObjectAsync("/v1/drafts?status=Approved&advisorId=a-queue");
+        Assert.Equal([ids[1]], approved["drafts"]!.AsArray().Select(d => d!.Str("id")));
+
+        await ApiJson.AssertProblemAsync(await client.GetAsync("/v1/drafts?status=Shipped"), 400, "status");
+        await ApiJson.AssertProblemAsync(await client.GetAsync("/v1/drafts?page=0"), 400, "page");
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Two_reviewers_deciding_at_once_exactly_one_wins(string provider)
     {
         var client = await apis.ClientAsync(provider);
