@@ -5,11 +5,16 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace Copilot.Api.Hosting;
 
-/// <summary>Ready once the first-start ingestion of the sample corpus has finished.</summary>
+/// <summary>
+/// Ready once the first-start ingestion of the sample corpus has finished. While it runs the check is Degraded, not
+/// Unhealthy: the probe still answers 503, but a start-up is not logged as an error on every poll.
+/// </summary>
 internal sealed class KnowledgeReadinessCheck(KnowledgeReadiness readiness) : IHealthCheck
 {
-    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct) =>
-        Task.FromResult(readiness.IsReady ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy(readiness.Reason));
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct) => Task.FromResult(
+        readiness.IsReady ? HealthCheckResult.Healthy()
+        : readiness.IsSeeding ? HealthCheckResult.Degraded("Ingesting the sample corpus at first start.")
+        : HealthCheckResult.Unhealthy(readiness.Reason));
 }
 
 /// <summary>Ready when the records database answers.</summary>
@@ -28,7 +33,16 @@ public static class HealthEndpoints
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new() { Predicate = check => check.Tags.Contains("ready") });
+        app.MapHealthChecks("/health/ready", new()
+        {
+            Predicate = check => check.Tags.Contains("ready"),
+            ResultStatusCodes =
+            {
+                [HealthStatus.Healthy] = StatusCodes.Status200OK,
+                [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
+                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
+            },
+        });
         return app;
     }
 }

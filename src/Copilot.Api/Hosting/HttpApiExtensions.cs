@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Serilog;
+using Serilog.Events;
 
 namespace Copilot.Api.Hosting;
 
@@ -36,11 +37,18 @@ public static class HttpApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseSerilogRequestLogging();
+        app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
         app.UseDefaultFiles();
         app.UseStaticFiles();
         return app;
     }
+
+    // Probes poll every few seconds: their answers are Debug (a failing check logs itself); server errors stay Error.
+    private static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMs, Exception? error) =>
+        error is not null ? LogEventLevel.Error
+        : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Debug
+        : context.Response.StatusCode >= 500 ? LogEventLevel.Error
+        : LogEventLevel.Information;
 
     /// <summary>OpenAPI at /openapi/v1.json and the Scalar UI at /scalar.</summary>
     public static WebApplication MapApiReference(this WebApplication app)

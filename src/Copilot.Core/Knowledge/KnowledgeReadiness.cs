@@ -3,9 +3,13 @@ namespace Copilot.Knowledge;
 /// <summary>Whether the knowledge base has finished its first-start ingestion; the readiness probe reports it.</summary>
 public sealed class KnowledgeReadiness
 {
-    private volatile string? _state = "seeding";
+    private const string Seeding = "seeding";
+    private volatile string? _state = Seeding;
 
     public bool IsReady => _state is null;
+
+    /// <summary>Still ingesting the sample corpus at first start: not ready yet, but nothing is wrong.</summary>
+    public bool IsSeeding => ReferenceEquals(_state, Seeding);
 
     /// <summary>Why the knowledge base is not ready, or null when it is.</summary>
     public string? Reason => _state;
