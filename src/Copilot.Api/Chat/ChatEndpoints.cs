@@ -26,7 +26,7 @@ public static class ChatEndpoints
         ILoggerFactory loggers, CancellationToken ct)
     {
         var filter = KnowledgeFilterParser.Parse(body.Filters, DateOnly.FromDateTime(time.GetLocalNow().DateTime), "filters.");
-        var session = await chat.StartAsync(new Copilot.Chat.ChatRequest(body.Message ?? "", body.ConversationId, filter, body.AdvisorId), ct);
+        var session = await chat.StartAsync(new ChatRequest(body.Message ?? "", body.ConversationId, filter, body.AdvisorId), ct);
 
         if (request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)))
             return TypedResults.ServerSentEvents(ChatEventStream.ToEvents(session, generator.Name, loggers.CreateLogger("Copilot.Chat"), ct));
