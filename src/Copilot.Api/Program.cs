@@ -1,5 +1,6 @@
 using Copilot.Api.Advisors;
 using Copilot.Api.Audit;
+using Copilot.Api.Auth;
 using Copilot.Api.Chat;
 using Copilot.Api.Compliance;
 using Copilot.Api.Drafting;
@@ -23,6 +24,7 @@ builder.Services.AddCopilotPlugins();
 builder.AddCopilotCompliance();
 builder.AddCopilotDrafting();
 builder.AddCopilotHttpApi();
+builder.AddCopilotAuth();
 
 var app = builder.Build();
 
@@ -33,6 +35,8 @@ if (IngestCommand.Matches(args))
 }
 
 app.UseCopilotHttpApi();
+app.UseCopilotAuth();
+app.MapAuthEndpoints();
 app.MapKnowledgeEndpoints();
 app.MapChatEndpoints();
 app.MapChatCompletionsEndpoints();

@@ -33,7 +33,7 @@ public sealed class DraftingPlugin(DraftCreation drafts, ClientDirectory clients
         try
         {
             var (draft, _) = await drafts.CreateAsync(
-                new DraftRequest(advisorId, portrait, new DraftScenario(kind, scenario.Trim(), notes), channel, []), $"chat-{Guid.NewGuid():N}", ct);
+                new DraftRequest(advisorId, portrait, new DraftScenario(kind, scenario.Trim(), notes), channel, []), $"chat-{Guid.NewGuid():N}", "copilot", ct);
             _created.Add(draft.Id);
             return new DraftOutcome(draft.Id, draft.Status, draft.Verdict, draft.Flagged, draft.Text, $"/v1/drafts/{draft.Id}", null);
         }

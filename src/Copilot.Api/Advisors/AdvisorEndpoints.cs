@@ -1,4 +1,5 @@
 using Copilot.Advisors;
+using Copilot.Api.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Copilot.Api.Advisors;
@@ -12,8 +13,9 @@ public static class AdvisorEndpoints
     {
         var advisors = app.MapGroup("/v1/advisors").WithTags("Advisors");
         advisors.MapPut("/{id}", UpsertAsync).WithName("UpsertAdvisor")
-            .WithSummary("Create or update an advisor: name, registration number (执业编号), branch, firm").ProducesValidationProblem();
-        advisors.MapGet("/{id}", GetAsync).WithName("GetAdvisor").WithSummary("One advisor record");
+            .WithSummary("Create or update an advisor: name, registration number (执业编号), branch, firm").ProducesValidationProblem()
+            .RequireAuthorization(AuthPolicies.Crm);
+        advisors.MapGet("/{id}", GetAsync).WithName("GetAdvisor").WithSummary("One advisor record").RequireAuthorization(AuthPolicies.AnyCaller);
         return advisors;
     }
 

@@ -1,4 +1,6 @@
+using Copilot.Api.Auth;
 using Copilot.Audit;
+using Copilot.Drafting;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Copilot.Api.Audit;
@@ -11,14 +13,17 @@ public static class AuditEndpoints
     public static IEndpointRouteBuilder MapAuditEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/v1/drafts/{id}/audit", DraftAuditAsync).WithTags("Audit").WithName("GetDraftAudit")
-            .WithSummary("Every recorded step of one draft, oldest first");
+            .WithSummary("Every recorded step of one draft, oldest first").RequireAuthorization(AuthPolicies.ReadDrafts);
         app.MapGet("/v1/audit/verify", VerifyAsync).WithTags("Audit").WithName("VerifyAudit")
-            .WithSummary("Recomputes the hash chain: whether it is intact and where it first breaks");
+            .WithSummary("Recomputes the hash chain: whether it is intact and where it first breaks").RequireAuthorization(AuthPolicies.Review);
         return app;
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<AuditEntryResponse>>, NotFound>> DraftAuditAsync(string id, AuditTrail audit, CancellationToken ct)
+    private static async Task<Results<Ok<IReadOnlyList<AuditEntryResponse>>, NotFound>> DraftAuditAsync(
+        string id, Caller caller, DraftReview drafts, AuditTrail audit, CancellationToken ct)
     {
+        // Throws 404 for a draft that does not exist or that the caller may not see.
+        await drafts.GetAsync(id, caller.CanSee, ct);
         var entries = await audit.ForEntityAsync("draft", id, ct);
         if (entries.Count == 0) return TypedResults.NotFound();
         return TypedResults.Ok<IReadOnlyList<AuditEntryResponse>>(entries.Select(e =>

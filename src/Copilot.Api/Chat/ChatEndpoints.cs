@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Copilot.Api.Auth;
 using Copilot.Api.Knowledge;
 using Copilot.Chat;
 using Copilot.Common;
@@ -16,17 +17,19 @@ public static class ChatEndpoints
         chat.MapPost("/", ChatAsync).WithName("Chat")
             .WithSummary("Ask a question; answers cite the knowledge base. Send Accept: text/event-stream to stream.")
             .Produces<ChatResponse>().Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
-            .ProducesValidationProblem().ProducesProblem(422);
-        chat.MapGet("/conversations/{id}", GetConversationAsync).WithName("GetConversation").WithSummary("A conversation's messages");
+            .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(422).RequireAuthorization(AuthPolicies.AnyCaller);
+        chat.MapGet("/conversations/{id}", GetConversationAsync).WithName("GetConversation").WithSummary("A conversation's messages")
+            .RequireAuthorization(AuthPolicies.AnyCaller);
         return chat;
     }
 
     private static async Task<IResult> ChatAsync(
-        ChatRequestBody body, HttpRequest request, ChatService chat, GeneratorInfo generator, TimeProvider time,
+        ChatRequestBody body, HttpRequest request, Caller caller, ChatService chat, GeneratorInfo generator, TimeProvider time,
         ILoggerFactory loggers, CancellationToken ct)
     {
         var filter = KnowledgeFilterParser.Parse(body.Filters, DateOnly.FromDateTime(time.GetLocalNow().DateTime), "filters.");
-        var session = await chat.StartAsync(new ChatRequest(body.Message ?? "", body.ConversationId, filter, body.AdvisorId), ct);
+        var advisorId = caller.ActFor(body.AdvisorId, "advisorId");
+        var session = await chat.StartAsync(new ChatRequest(body.Message ?? "", body.ConversationId, filter, advisorId), ct);
 
         if (request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)))
             return TypedResults.ServerSentEvents(ChatEventStream.ToEvents(session, generator.Name, loggers.CreateLogger("Copilot.Chat"), ct));
@@ -38,9 +41,10 @@ public static class ChatEndpoints
     }
 
     private static async Task<Results<Ok<ConversationResponse>, NotFound>> GetConversationAsync(
-        string id, ConversationStore conversations, CancellationToken ct)
+        string id, Caller caller, ConversationStore conversations, CancellationToken ct)
     {
-        if (!await conversations.ExistsAsync(id, ct)) return TypedResults.NotFound();
+        // Another advisor's conversation does not exist for this caller: its history may name their clients.
+        if (await conversations.FindAsync(id, ct) is not { } conversation || !caller.CanSee(conversation.AdvisorId)) return TypedResults.NotFound();
         var messages = await conversations.MessagesAsync(id, int.MaxValue, ct);
         return TypedResults.Ok(new ConversationResponse(id, messages.Select(m => new ConversationMessageResponse(
             m.Role, m.Content,

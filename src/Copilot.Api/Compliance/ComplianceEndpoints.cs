@@ -1,3 +1,4 @@
+using Copilot.Api.Auth;
 using Copilot.Compliance;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,7 +11,7 @@ public static class ComplianceEndpoints
         var compliance = app.MapGroup("/v1/compliance").WithTags("Compliance");
         compliance.MapPost("/check", CheckAsync).WithName("CheckCompliance")
             .WithSummary("Pre-check a client message: suitability, prohibited promises, disclosures (rules, then the LLM judge when a model is configured)")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().RequireAuthorization(AuthPolicies.AnyCaller);
         return compliance;
     }
 

@@ -1,3 +1,4 @@
+using Copilot.Api.Auth;
 using Copilot.Common;
 using Copilot.Drafting;
 using Copilot.Idempotency;
@@ -11,31 +12,34 @@ public static class DraftEndpoints
     public static RouteGroupBuilder MapDraftEndpoints(this IEndpointRouteBuilder app)
     {
         var drafts = app.MapGroup("/v1/drafts").WithTags("Drafts");
-        drafts.MapPost("/", CreateAsync).WithName("CreateDraft")
+        drafts.MapPost("/", CreateAsync).WithName("CreateDraft").RequireAuthorization(AuthPolicies.Drafting)
             .WithSummary("Draft a message to one client; it is pre-checked and waits for compliance review. Send an Idempotency-Key header.")
             .ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
-        drafts.MapGet("/", ListAsync).WithName("ListDrafts").WithSummary("The review queue: drafts by status and advisor, newest first");
-        drafts.MapGet("/{id}", GetAsync).WithName("GetDraft").WithSummary("One draft with its findings and citations").ProducesProblem(404);
-        drafts.MapPost("/{id}/review", ReviewAsync).WithName("ReviewDraft")
+        drafts.MapGet("/", ListAsync).WithName("ListDrafts").RequireAuthorization(AuthPolicies.ReadDrafts).WithSummary("The review queue: drafts by status and advisor, newest first");
+        drafts.MapGet("/{id}", GetAsync).WithName("GetDraft").RequireAuthorization(AuthPolicies.ReadDrafts).WithSummary("One draft with its findings and citations").ProducesProblem(404);
+        drafts.MapPost("/{id}/review", ReviewAsync).WithName("ReviewDraft").RequireAuthorization(AuthPolicies.Review)
             .WithSummary("A compliance officer approves, rejects or requests changes; edited text is re-checked")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
-        drafts.MapPost("/{id}/revise", ReviseAsync).WithName("ReviseDraft")
+        drafts.MapPost("/{id}/revise", ReviseAsync).WithName("ReviseDraft").RequireAuthorization(AuthPolicies.Drafting)
             .WithSummary("The advisor revises a draft sent back for changes; it returns to review").ProducesProblem(404).ProducesProblem(409);
-        drafts.MapPost("/{id}/sent", SentAsync).WithName("MarkDraftSent")
+        drafts.MapPost("/{id}/sent", SentAsync).WithName("MarkDraftSent").RequireAuthorization(AuthPolicies.Crm)
             .WithSummary("The CRM confirms an approved message was sent").ProducesProblem(404).ProducesProblem(409);
         return drafts;
     }
 
     private static async Task<Created<DraftView>> CreateAsync(
-        DraftRequest request, [FromHeader(Name = IdempotencyStore.Header)] string? idempotencyKey, DraftCreation creation, CancellationToken ct)
+        DraftRequest request, [FromHeader(Name = IdempotencyStore.Header)] string? idempotencyKey, Caller caller, DraftCreation creation,
+        CancellationToken ct)
     {
-        var (draft, _) = await creation.CreateAsync(request, idempotencyKey, ct);
+        var own = request with { AdvisorId = caller.ActFor(request.AdvisorId, "advisorId") };
+        // Keys are the caller's own: another caller's key neither replays nor blocks theirs.
+        var (draft, _) = await creation.CreateAsync(own, idempotencyKey, caller.Name, ct);
         // A replay answers as the first request did: 201 with the same draft.
         return TypedResults.Created($"/v1/drafts/{draft.Id}", draft);
     }
 
     private static async Task<Ok<DraftPage>> ListAsync(
-        string? status, string? advisorId, int? page, int? pageSize, DraftReview review, CancellationToken ct)
+        string? status, string? advisorId, int? page, int? pageSize, Caller caller, DraftReview review, CancellationToken ct)
     {
         DraftStatus? parsed = null;
         if (!string.IsNullOrWhiteSpace(status))
@@ -43,18 +47,23 @@ public static class DraftEndpoints
                 : throw new InputValidationException("status", "Use PendingReview, Approved, Rejected, ChangesRequested or Sent.");
         if (page is < 1) throw new InputValidationException("page", "Pages start at 1.");
         if (pageSize is < 1 or > 200) throw new InputValidationException("pageSize", "Use 1 to 200.");
-        return TypedResults.Ok(await review.ListAsync(parsed, advisorId, page ?? 1, pageSize ?? 20, ct));
+        // An advisor's key lists only its own drafts; compliance and the CRM see every advisor's.
+        var advisor = caller.Role == CallerRole.Advisor ? caller.ActFor(advisorId, "advisorId") : advisorId;
+        return TypedResults.Ok(await review.ListAsync(parsed, advisor, page ?? 1, pageSize ?? 20, ct));
     }
 
-    private static async Task<Ok<DraftView>> GetAsync(string id, DraftReview review, CancellationToken ct) =>
-        TypedResults.Ok(await review.GetAsync(id, ct));
+    private static async Task<Ok<DraftView>> GetAsync(string id, Caller caller, DraftReview review, CancellationToken ct) =>
+        TypedResults.Ok(await review.GetAsync(id, caller.CanSee, ct));
 
-    private static async Task<Ok<DraftView>> ReviewAsync(string id, ReviewRequest request, DraftReview review, CancellationToken ct) =>
-        TypedResults.Ok(await review.ReviewAsync(id, request, ct));
+    private static async Task<Ok<DraftView>> ReviewAsync(string id, ReviewRequest request, Caller caller, DraftReview review, CancellationToken ct) =>
+        TypedResults.Ok(await review.ReviewAsync(id, request with { ReviewerId = caller.Actor(request.ReviewerId, "reviewerId") }, ct));
 
-    private static async Task<Ok<DraftView>> ReviseAsync(string id, ReviseRequest request, DraftReview review, CancellationToken ct) =>
-        TypedResults.Ok(await review.ReviseAsync(id, request, ct));
+    private static async Task<Ok<DraftView>> ReviseAsync(string id, ReviseRequest request, Caller caller, DraftReview review, CancellationToken ct)
+    {
+        await review.GetAsync(id, caller.CanSee, ct);
+        return TypedResults.Ok(await review.ReviseAsync(id, request with { AdvisorId = caller.ActFor(request.AdvisorId, "advisorId") }, ct));
+    }
 
-    private static async Task<Ok<DraftView>> SentAsync(string id, SentRequest? request, DraftReview review, CancellationToken ct) =>
-        TypedResults.Ok(await review.MarkSentAsync(id, request ?? new SentRequest(null, null), ct));
+    private static async Task<Ok<DraftView>> SentAsync(string id, SentRequest? request, Caller caller, DraftReview review, CancellationToken ct) =>
+        TypedResults.Ok(await review.MarkSentAsync(id, request ?? new SentRequest(null, null), caller.IsLocal ? "crm" : caller.Name, ct));
 }

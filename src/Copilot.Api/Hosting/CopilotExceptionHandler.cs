@@ -18,6 +18,7 @@ internal sealed class CopilotExceptionHandler(IProblemDetailsService problems, I
             BadHttpRequestException { StatusCode: 413 } => (413, "The request is too large.", Field("file", "The upload exceeds the size limit.")),
             BadHttpRequestException { InnerException: JsonException json } => (400, "The JSON body is not valid.", Field(FieldOf(json.Path), json.Message)),
             BadHttpRequestException e => (e.StatusCode, "The request is not valid.", Field("body", e.Message)),
+            ForbiddenException e => (403, "This caller may not do that.", Field(e.Field, e.Message)),
             ConflictException e => (409, "The request conflicts with the resource's state.", Field("state", e.Message)),
             NotFoundException e => (404, "Not found.", Field("id", e.Message)),
             _ => (0, "", (IReadOnlyDictionary<string, string[]>?)null),

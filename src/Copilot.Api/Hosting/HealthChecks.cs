@@ -32,7 +32,8 @@ public static class HealthEndpoints
     /// <summary>/health/live: the process answers. /health/ready: database reachable and knowledge seeded.</summary>
     public static WebApplication MapHealthEndpoints(this WebApplication app)
     {
-        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        // Probes come from the platform, which holds no API key.
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new()
         {
             Predicate = check => check.Tags.Contains("ready"),
@@ -42,7 +43,7 @@ public static class HealthEndpoints
                 [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
                 [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        });
+        }).AllowAnonymous();
         return app;
     }
 }

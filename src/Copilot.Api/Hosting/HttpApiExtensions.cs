@@ -1,3 +1,4 @@
+using Copilot.Api.Auth;
 using Copilot.Common;
 using Copilot.Knowledge;
 using Microsoft.AspNetCore.Http.Features;
@@ -19,7 +20,7 @@ public static class HttpApiExtensions
         services.AddExceptionHandler<CopilotExceptionHandler>();
         // Binding failures throw, so the exception handler can name the field instead of answering an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddDocumentTransformer<ApiKeySecurityTransformer>());
         services.AddHealthChecks()
             .AddCheck<KnowledgeReadinessCheck>("knowledge", tags: ["ready"])
             .AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -53,8 +54,9 @@ public static class HttpApiExtensions
     /// <summary>OpenAPI at /openapi/v1.json and the Scalar UI at /scalar.</summary>
     public static WebApplication MapApiReference(this WebApplication app)
     {
-        app.MapOpenApi();
-        app.MapScalarApiReference(options => options.WithTitle("Advisor Copilot API"));
+        // The API's description is no secret; calling it needs a key.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference(options => options.WithTitle("Advisor Copilot API")).AllowAnonymous();
         return app;
     }
 }

@@ -1,3 +1,4 @@
+using Copilot.Api.Auth;
 using Copilot.Common;
 using Copilot.Knowledge;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -14,12 +15,14 @@ public static class KnowledgeEndpoints
             .WithSummary("Upload or replace a document (multipart file + metadata fields, or JSON text + metadata)")
             .Accepts<CreateDocumentRequest>("application/json", "multipart/form-data")
             .ProducesValidationProblem().ProducesProblem(413).ProducesProblem(415).ProducesProblem(422)
-            .DisableAntiforgery();
-        knowledge.MapGet("/documents", ListAsync).WithName("ListDocuments").WithSummary("List ingested documents");
-        knowledge.MapGet("/documents/{id}", GetAsync).WithName("GetDocument").WithSummary("One document's metadata and indexing status");
-        knowledge.MapDelete("/documents/{id}", DeleteAsync).WithName("DeleteDocument").WithSummary("Delete a document and all its chunks");
+            .DisableAntiforgery().RequireAuthorization(AuthPolicies.ManageKnowledge);
+        knowledge.MapGet("/documents", ListAsync).WithName("ListDocuments").WithSummary("List ingested documents").RequireAuthorization(AuthPolicies.AnyCaller);
+        knowledge.MapGet("/documents/{id}", GetAsync).WithName("GetDocument").WithSummary("One document's metadata and indexing status")
+            .RequireAuthorization(AuthPolicies.AnyCaller);
+        knowledge.MapDelete("/documents/{id}", DeleteAsync).WithName("DeleteDocument").WithSummary("Delete a document and all its chunks")
+            .RequireAuthorization(AuthPolicies.ManageKnowledge);
         knowledge.MapGet("/search", SearchAsync).WithName("SearchKnowledge").WithSummary("Hybrid search over the knowledge base")
-            .ProducesValidationProblem();
+            .ProducesValidationProblem().RequireAuthorization(AuthPolicies.AnyCaller);
         return knowledge;
     }
 

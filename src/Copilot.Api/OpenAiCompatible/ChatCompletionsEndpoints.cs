@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Copilot.Api.Auth;
 using Copilot.Chat;
 using Copilot.Common;
 using Copilot.Knowledge;
@@ -25,24 +26,29 @@ public static class ChatCompletionsEndpoints
     {
         app.MapPost("/v1/chat/completions", CompleteAsync).WithTags("OpenAI-compatible").WithName("ChatCompletions")
             .WithSummary("OpenAI-compatible chat completions (model advisor-copilot), streaming or not; citations are in the text")
-            .Produces<ChatCompletion>().Produces(StatusCodes.Status200OK, contentType: "text/event-stream").ProducesValidationProblem();
+            .Produces<ChatCompletion>().Produces(StatusCodes.Status200OK, contentType: "text/event-stream").ProducesValidationProblem()
+            .RequireAuthorization(AuthPolicies.AnyCaller);
         app.MapGet("/v1/models", () => TypedResults.Json(
             new { @object = "list", data = new[] { new { id = ModelName, @object = "model", created = 0, owned_by = "advisor-copilot" } } }))
-            .WithTags("OpenAI-compatible").WithName("ListModels").WithSummary("The one model this endpoint offers");
+            .WithTags("OpenAI-compatible").WithName("ListModels").WithSummary("The one model this endpoint offers")
+            .RequireAuthorization(AuthPolicies.AnyCaller);
         return app;
     }
 
     private static async Task CompleteAsync(
-        ChatCompletionRequest body, HttpContext context, GroundedAnswerer answerer, GeneratorInfo generatorInfo, TokenCounter tokens, TimeProvider time, CancellationToken ct)
+        ChatCompletionRequest body, HttpContext context, Caller caller, GroundedAnswerer answerer, GeneratorInfo generatorInfo, TokenCounter tokens,
+        TimeProvider time, CancellationToken ct)
     {
         var (question, history) = Split(body);
+        // An advisor's office assistant gets the advisor's copilot tools; other callers only ask questions.
+        var advisorId = caller.Role == CallerRole.Advisor ? caller.AdvisorId : null;
         var filter = new KnowledgeFilter(ValidOn: DateOnly.FromDateTime(time.GetLocalNow().DateTime));
         var id = $"chatcmpl-{Guid.NewGuid():N}";
         var created = time.GetUtcNow().ToUnixTimeSeconds();
 
         if (body.Stream != true)
         {
-            var answer = await answerer.AnswerAsync(question, history, filter, ct);
+            var answer = await answerer.AnswerAsync(question, history, filter, ct, advisorId);
             var content = answer.Answer + CitationText.SourcesBlock(question, answer);
             var completion = new ChatCompletion(id, "chat.completion", created, ModelName,
                 [new ChatCompletionChoice(0, new ChatCompletionMessage("assistant", content), "stop")],
@@ -63,7 +69,7 @@ public static class ChatCompletionsEndpoints
         ChatCompletionChunk Chunk(ChatCompletionDelta delta, string? finish, ChatCompletionUsage? usage = null) =>
             new(id, "chat.completion.chunk", created, ModelName, usage is null ? [new ChatCompletionChunkChoice(0, delta, finish)] : [], usage, generator);
 
-        await foreach (var item in answerer.StreamAsync(question, history, filter, ct))
+        await foreach (var item in answerer.StreamAsync(question, history, filter, ct, advisorId))
         {
             switch (item)
             {

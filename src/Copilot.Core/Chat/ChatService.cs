@@ -25,13 +25,14 @@ public sealed class ChatService(GroundedAnswerer answerer, ConversationStore con
         string id;
         if (request.ConversationId is { } existing)
         {
-            if (!await conversations.ExistsAsync(existing, ct))
+            // Another advisor's conversation is answered as if it did not exist: its history holds their clients.
+            if (await conversations.FindAsync(existing, ct) is not { } found || found.AdvisorId != request.AdvisorId)
                 throw new InputValidationException("conversationId", $"No conversation '{existing}'; omit it to start a new one.", unprocessable: true);
             id = existing;
         }
         else
         {
-            id = await conversations.CreateAsync(ct);
+            id = await conversations.CreateAsync(request.AdvisorId, ct);
         }
         var history = (await conversations.MessagesAsync(id, options.Value.HistoryMessages, ct))
             .Select(m => new ChatTurn(m.Role, m.Content)).ToList();

@@ -4,6 +4,10 @@ namespace Copilot.Chat;
 public sealed class Conversation
 {
     public required string Id { get; set; }
+
+    /// <summary>The advisor the conversation belongs to (null: an employee not acting for an advisor); only they continue it.</summary>
+    public string? AdvisorId { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public List<ConversationMessage> Messages { get; set; } = [];

@@ -8,17 +8,18 @@ namespace Copilot.Chat;
 /// <summary>Keeps conversations in the records database so follow-ups survive restarts.</summary>
 public sealed class ConversationStore(IDbContextFactory<CopilotDbContext> contexts, TimeProvider time)
 {
-    public async Task<bool> ExistsAsync(string id, CancellationToken ct)
+    /// <summary>The conversation, or null when there is none.</summary>
+    public async Task<Conversation?> FindAsync(string id, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return await db.Conversations.AnyAsync(c => c.Id == id, ct);
+        return await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
     }
 
-    public async Task<string> CreateAsync(CancellationToken ct)
+    public async Task<string> CreateAsync(string? advisorId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var conversation = new Conversation { Id = $"conv_{Guid.NewGuid():N}", CreatedAtUtc = now, UpdatedAtUtc = now };
+        var conversation = new Conversation { Id = $"conv_{Guid.NewGuid():N}", AdvisorId = advisorId, CreatedAtUtc = now, UpdatedAtUtc = now };
         db.Conversations.Add(conversation);
         await db.SaveChangesAsync(ct);
         return conversation.Id;

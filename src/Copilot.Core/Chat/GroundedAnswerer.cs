@@ -82,9 +82,10 @@ public sealed class GroundedAnswerer(
         (chinese ? "\n\n已生成草稿，等待合规审核：" : "\n\nDraft created, awaiting compliance review: ")
         + string.Join(chinese ? "、" : ", ", draftIds.Select(id => $"/v1/drafts/{id}"));
 
-    public async Task<GroundedAnswer> AnswerAsync(string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, CancellationToken ct)
+    public async Task<GroundedAnswer> AnswerAsync(
+        string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, CancellationToken ct, string? advisorId = null)
     {
-        await foreach (var item in StreamAsync(question, history, filter, ct))
+        await foreach (var item in StreamAsync(question, history, filter, ct, advisorId))
             if (item is AnswerCompleted completed) return completed.Answer;
         throw new InvalidOperationException("The answer stream ended without an answer.");
     }

@@ -26,16 +26,16 @@ public sealed class DraftCreation(
     TimeProvider time,
     ILogger<DraftCreation> logger)
 {
-    private const string Scope = "drafts";
-
+    /// <param name="caller">Who asks (an API key's name): Idempotency-Keys are unique per caller, so callers cannot collide.</param>
     /// <returns>The draft, and whether it is the stored first result of an earlier identical request.</returns>
-    public async Task<(DraftView Draft, bool Replayed)> CreateAsync(DraftRequest request, string? idempotencyKey, CancellationToken ct)
+    public async Task<(DraftView Draft, bool Replayed)> CreateAsync(DraftRequest request, string? idempotencyKey, string caller, CancellationToken ct)
     {
+        var scope = $"drafts/{caller}";
         var valid = DraftRequestValidator.Validate(request);
         var advisor = await advisors.FindAsync(valid.AdvisorId, ct)
             ?? throw new InputValidationException("advisorId", $"No advisor '{valid.AdvisorId}'; register it with PUT /v1/advisors/{{id}}.", unprocessable: true);
 
-        if (await idempotency.BeginAsync(Scope, idempotencyKey, IdempotencyStore.Fingerprint(request), ct) is { } first)
+        if (await idempotency.BeginAsync(scope, idempotencyKey, IdempotencyStore.Fingerprint(request), ct) is { } first)
             return (JsonSerializer.Deserialize<DraftView>(first, CopilotJson.Options)!, true);
         try
         {
@@ -47,7 +47,7 @@ public sealed class DraftCreation(
                 await audit.AppendAsync(db, "draft", draft.Id, "created", advisor.Id,
                     new { draft.Generator, draft.Verdict, draft.Flagged, draft.Revisions, draft.ScenarioCode, draft.Channel, draft.Text }, ct);
                 var created = DraftView.From(draft);
-                await IdempotencyStore.CompleteAsync(db, Scope, idempotencyKey!, JsonSerializer.Serialize(created, CopilotJson.Options), 201, ct);
+                await IdempotencyStore.CompleteAsync(db, scope, idempotencyKey!, JsonSerializer.Serialize(created, CopilotJson.Options), 201, ct);
                 return created;
             }, ct);
             logger.LogInformation("Draft {DraftId} for advisor {AdvisorId} created: {Verdict}, {Revisions} revisions", view.Id, advisor.Id, view.Verdict, view.Revisions);
@@ -55,7 +55,7 @@ public sealed class DraftCreation(
         }
         catch
         {
-            await idempotency.AbandonAsync(Scope, idempotencyKey!, CancellationToken.None);
+            await idempotency.AbandonAsync(scope, idempotencyKey!, CancellationToken.None);
             throw;
         }
     }

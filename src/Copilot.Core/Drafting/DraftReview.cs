@@ -18,10 +18,12 @@ public sealed class DraftReview(
     IDbContextFactory<CopilotDbContext> contexts, AuditedWork work, AuditTrail audit, ComplianceChecker checker,
     AdvisorDirectory advisors, TimeProvider time, ILogger<DraftReview> logger)
 {
-    public async Task<DraftView> GetAsync(string id, CancellationToken ct)
+    /// <summary>The draft, if it exists and <paramref name="visibleTo"/> accepts its advisor; otherwise not found, so ids leak nothing.</summary>
+    public async Task<DraftView> GetAsync(string id, Func<string, bool> visibleTo, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        return DraftView.From(await db.Drafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw NotFound(id));
+        var draft = await db.Drafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        return draft is not null && visibleTo(draft.AdvisorId) ? DraftView.From(draft) : throw NotFound(id);
     }
 
     public async Task<DraftPage> ListAsync(DraftStatus? status, string? advisorId, int page, int pageSize, CancellationToken ct)
@@ -85,8 +87,9 @@ public sealed class DraftReview(
         }, ct);
     }
 
-    public Task<DraftView> MarkSentAsync(string id, SentRequest request, CancellationToken ct) =>
-        TransitionAsync(id, "sent", "crm", request.ExpectedVersion, (_, _) => Task.FromResult<object>(new { request.ChannelMessageId }), ct);
+    /// <summary>The CRM (<paramref name="actor"/>) confirms the approved message went out.</summary>
+    public Task<DraftView> MarkSentAsync(string id, SentRequest request, string actor, CancellationToken ct) =>
+        TransitionAsync(id, "sent", actor, request.ExpectedVersion, (_, _) => Task.FromResult<object>(new { request.ChannelMessageId }), ct);
 
     private async Task<DraftView> TransitionAsync(
         string id, string action, string actor, int? expectedVersion, Func<Draft, CopilotDbContext, Task<object>> apply, CancellationToken ct)

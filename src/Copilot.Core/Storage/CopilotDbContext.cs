@@ -43,6 +43,7 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
             conversation.ToTable("conversations");
             conversation.HasKey(c => c.Id);
             conversation.Property(c => c.Id).HasMaxLength(64);
+            conversation.Property(c => c.AdvisorId).HasMaxLength(64);
             conversation.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<ConversationMessage>(message =>

@@ -67,7 +67,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
     {
         record.ToTable("idempotency_records");
         record.HasKey(r => new { r.Scope, r.Key });
-        record.Property(r => r.Scope).HasMaxLength(32);
+        record.Property(r => r.Scope).HasMaxLength(100);
         record.Property(r => r.Key).HasMaxLength(128);
         record.Property(r => r.RequestSha256).HasMaxLength(64);
     }

@@ -21,6 +21,25 @@ public sealed class ConfigurationValidationTests
         Assert.Contains(named, validation.Message);
     }
 
+    [Theory]
+    [InlineData("crm-prod", "Crm", "not-a-hash", null, "Auth:ApiKeys:0:KeySha256")]
+    [InlineData("wang", "Advisor", Sha256OfSomething, null, "Auth:ApiKeys:0:AdvisorId")]
+    [InlineData("officer", "Compliance", Sha256OfSomething, "demo-advisor", "Auth:ApiKeys:0:AdvisorId")]
+    [InlineData("", "Crm", Sha256OfSomething, null, "Auth:ApiKeys:0:Name")]
+    public void A_bad_api_key_entry_stops_the_service_naming_it(string name, string role, string hash, string? advisor, string named)
+    {
+        using var factory = CopilotApiFactory.TemplateMode(seed: false, extra: new Dictionary<string, string?>
+        {
+            ["Auth:ApiKeys:0:Name"] = name, ["Auth:ApiKeys:0:Role"] = role, ["Auth:ApiKeys:0:KeySha256"] = hash, ["Auth:ApiKeys:0:AdvisorId"] = advisor,
+        });
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+        var validation = Flatten(error).OfType<OptionsValidationException>().FirstOrDefault();
+        Assert.NotNull(validation);
+        Assert.Contains(named, validation.Message);
+    }
+
+    private const string Sha256OfSomething = "3fc9b689459d738f8c88a3a48aa9e33542016b7a4052e001aaa536fca74813cb";
+
     [Fact]
     public void An_unknown_provider_name_is_refused()
     {

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Copilot.Advisors;
+using Copilot.Api.Auth;
 using Copilot.Chat;
 using Copilot.Compliance;
 using Copilot.Knowledge;
@@ -29,6 +30,7 @@ public sealed class SampleSettingsTests
         { ChatAnswerOptions.Section, typeof(ChatAnswerOptions) },
         { ComplianceOptions.Section, typeof(ComplianceOptions) },
         { AdvisorOptions.Section, typeof(AdvisorOptions) },
+        { AuthOptions.Section, typeof(AuthOptions) },
     };
 
     [Theory, MemberData(nameof(Sections))]

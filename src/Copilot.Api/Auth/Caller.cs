@@ -1,0 +1,53 @@
+using System.Security.Claims;
+using Copilot.Common;
+
+namespace Copilot.Api.Auth;
+
+/// <summary>
+/// The authenticated caller, read from the request's principal. An advisor's key acts for one advisor only; the CRM
+/// and admins act for whichever advisor the request names; compliance and content staff act for no advisor. With
+/// authentication off the caller is the local admin.
+/// </summary>
+public sealed record Caller(string Name, CallerRole Role, string? AdvisorId, bool IsLocal)
+{
+    public const string RoleClaim = ClaimTypes.Role;
+    public const string AdvisorClaim = "advisor_id";
+
+    /// <summary>Lets endpoints take a <see cref="Caller"/> parameter.</summary>
+    public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(From(context.User));
+
+    public static Caller From(ClaimsPrincipal user) => new(
+        user.Identity?.Name ?? "anonymous",
+        Enum.Parse<CallerRole>(user.FindFirstValue(RoleClaim) ?? nameof(CallerRole.Admin)),
+        user.FindFirstValue(AdvisorClaim),
+        user.Identity?.AuthenticationType == ApiKeyAuthentication.LocalType);
+
+    /// <summary>
+    /// The advisor a request acts for. An advisor's key acts for itself whatever it sent, and another advisor's id is
+    /// refused naming <paramref name="field"/>; the CRM and admins act for the advisor they name; other roles for none.
+    /// </summary>
+    public string? ActFor(string? requested, string field) => Role switch
+    {
+        CallerRole.Advisor when requested is null || requested == AdvisorId => AdvisorId,
+        CallerRole.Advisor => throw new ForbiddenException(field, $"This key acts for advisor '{AdvisorId}' only."),
+        CallerRole.Crm or CallerRole.Admin => requested,
+        _ when requested is null => null,
+        _ => throw new ForbiddenException(field, $"A {Role} key does not act for advisors."),
+    };
+
+    /// <summary>Whether the caller may see a record that belongs to <paramref name="advisorId"/> (null: to no advisor).</summary>
+    public bool CanSee(string? advisorId) => Role switch
+    {
+        CallerRole.Advisor => advisorId == AdvisorId,
+        CallerRole.Crm or CallerRole.Admin or CallerRole.Compliance => true,
+        _ => advisorId is null,
+    };
+
+    /// <summary>Who acts, for the audit trail: the key's name, or with authentication off whoever the request says.</summary>
+    public string Actor(string? claimed, string field)
+    {
+        if (IsLocal) return claimed ?? "";
+        if (string.IsNullOrWhiteSpace(claimed) || claimed == Name) return Name;
+        throw new ForbiddenException(field, $"This key is '{Name}'; it cannot act as '{claimed}'.");
+    }
+}
