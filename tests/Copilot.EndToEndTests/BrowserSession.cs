@@ -4,18 +4,22 @@ using Microsoft.Playwright;
 namespace Copilot.EndToEndTests;
 
 /// <summary>The service on a real Kestrel port with the sample corpus, and headless Chromium driven by Playwright.</summary>
-public sealed class BrowserSession : IAsyncLifetime
+public class BrowserSession : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
-    public CopilotApiFactory Factory { get; } = CopilotApiFactory.TemplateMode();
+    public CopilotApiFactory Factory { get; private set; } = null!;
 
     public IBrowser Browser { get; private set; } = null!;
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The service the browser talks to: template mode on the sample corpus, without API keys.</summary>
+    protected virtual CopilotApiFactory CreateFactory() => CopilotApiFactory.TemplateMode();
+
     public async Task InitializeAsync()
     {
+        Factory = CreateFactory();
         Factory.UseKestrel(0);
         Factory.StartServer();
         var client = await Factory.CreateReadyClientAsync();
@@ -36,6 +40,6 @@ public sealed class BrowserSession : IAsyncLifetime
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();
-        Factory.Dispose();
+        Factory?.Dispose();
     }
 }

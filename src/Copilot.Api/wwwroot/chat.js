@@ -57,7 +57,7 @@ form.addEventListener('submit', async (e) => {
   turn('user', message);
   const answer = turn('assistant', '');
   const type = document.getElementById('type').value;
-  const response = await fetch('/v1/chat', {
+  const response = await copilotSession.send('/v1/chat', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'Accept': 'text/event-stream' },
     body: JSON.stringify({ message, conversationId, filters: type ? { type } : null }),
@@ -76,4 +76,5 @@ form.addEventListener('submit', async (e) => {
   }
 });
 
+copilotSession.whoAmI();
 document.getElementById('new').addEventListener('click', () => { conversationId = null; log.replaceChildren(); input.focus(); });
