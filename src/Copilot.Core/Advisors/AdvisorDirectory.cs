@@ -42,10 +42,12 @@ public sealed partial class AdvisorDirectory(IDbContextFactory<CopilotDbContext>
     {
         var errors = new Dictionary<string, string[]>();
         if (!AdvisorId().IsMatch(input.Id ?? "")) errors["id"] = ["Use 1–64 letters, digits, '.', '_' or '-'."];
-        if (string.IsNullOrWhiteSpace(input.Name)) errors["name"] = ["The advisor's name is required."];
+        // Name and firm go into every message's footer, which must leave an SMS room for the message itself.
+        if (string.IsNullOrWhiteSpace(input.Name) || input.Name.Length > 32) errors["name"] = ["The advisor's name is required, up to 32 characters."];
         if (!RegistrationNumber().IsMatch(input.RegistrationNumber?.Trim() ?? ""))
             errors["registrationNumber"] = ["Use the 执业编号 as registered: one capital letter and 13 digits, e.g. S0000000000000."];
-        if (string.IsNullOrWhiteSpace(input.Firm)) errors["firm"] = ["The firm's name is required."];
+        if (string.IsNullOrWhiteSpace(input.Firm) || input.Firm.Length > 40) errors["firm"] = ["The firm's name is required, up to 40 characters."];
+        if (input.Branch is { Length: > 64 }) errors["branch"] = ["Up to 64 characters."];
         if (errors.Count > 0) throw new InputValidationException(errors);
     }
 }

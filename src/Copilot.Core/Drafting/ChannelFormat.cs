@@ -1,13 +1,14 @@
 using Copilot.Advisors;
+using Copilot.Common;
 using Copilot.Knowledge.Chunking;
 
 namespace Copilot.Drafting;
 
 /// <summary>
 /// What each channel allows and the footer it carries. The footer (advisor identity and risk text) is added
-/// here, deterministically, never left to the model.
+/// here, deterministically, never left to the model. A whole message stays under <see cref="Limit"/> characters.
 /// </summary>
-public sealed record ChannelFormat(string Channel, int MaxCharacters)
+public sealed record ChannelFormat(string Channel, int Limit)
 {
     public static IReadOnlyList<ChannelFormat> All { get; } = [new("wechat", 500), new("sms", 300), new("email", 3000)];
 
@@ -21,11 +22,13 @@ public sealed record ChannelFormat(string Channel, int MaxCharacters)
         _ => $"— {advisor.Name}, Investment Advisor, {advisor.Firm} (Reg. No. {advisor.RegistrationNumber})\nFor reference only; not investment advice or a promise of returns. Investing involves risk, including loss of principal.",
     };
 
-    /// <summary>The body cut at a sentence end so that body and footer fit the channel, then the footer.</summary>
+    /// <summary>How many characters the body may have: under the limit with the line break and the footer.</summary>
+    public int BodyRoom(Advisor advisor, bool chinese) => Limit - 1 - 1 - Footer(advisor, chinese).Length;
+
+    /// <summary>A model's body cut at a sentence end so that body and footer fit the channel, then the footer.</summary>
     public string Compose(string body, Advisor advisor, bool chinese)
     {
-        var footer = Footer(advisor, chinese);
-        var room = MaxCharacters - footer.Length - 1;
+        var room = BodyRoom(advisor, chinese);
         var text = body.Trim();
         if (text.Length > room)
         {
@@ -35,8 +38,24 @@ public sealed record ChannelFormat(string Channel, int MaxCharacters)
                 if (string.Join(chinese ? "" : " ", [.. kept, sentence]).Length > room) break;
                 kept.Add(sentence);
             }
-            text = kept.Count > 0 ? string.Join(chinese ? "" : " ", kept) : text[..Math.Max(0, room)];
+            text = kept.Count > 0 ? string.Join(chinese ? "" : " ", kept) : text[..room];
         }
-        return $"{text}\n{footer}";
+        return $"{text}\n{Footer(advisor, chinese)}";
+    }
+
+    /// <summary>
+    /// A person's text (a reviewer's edit, an advisor's revision) with the footer put back exactly once. Their words
+    /// are never cut: text that does not fit the channel is refused naming <paramref name="field"/>.
+    /// </summary>
+    public string ComposeWritten(string text, Advisor advisor, bool chinese, string field)
+    {
+        var footer = Footer(advisor, chinese);
+        var body = text.Replace(footer, "").Trim();
+        if (body.Length == 0) throw new InputValidationException(field, "The message has no text besides the advisor's footer.", unprocessable: true);
+        var room = BodyRoom(advisor, chinese);
+        if (body.Length > room)
+            throw new InputValidationException(field,
+                $"The text has {body.Length} characters; a {Channel} message has room for {room} before the advisor's footer.", unprocessable: true);
+        return $"{body}\n{footer}";
     }
 }

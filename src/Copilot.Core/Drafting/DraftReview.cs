@@ -12,7 +12,8 @@ namespace Copilot.Drafting;
 /// <summary>
 /// The review workflow over stored drafts. Every transition is checked against the state machine, saved with
 /// optimistic concurrency (two reviewers at once: one wins, the other gets a conflict) and audited in the same
-/// transaction. Edited or revised text is pre-checked again.
+/// transaction. Edited or revised text gets the advisor's footer back and is pre-checked again — before the audited
+/// write, so a slow LLM judge holds up no one else's decision.
 /// </summary>
 public sealed class DraftReview(
     IDbContextFactory<CopilotDbContext> contexts, AuditedWork work, AuditTrail audit, ComplianceChecker checker,
@@ -21,8 +22,7 @@ public sealed class DraftReview(
     /// <summary>The draft, if it exists and <paramref name="visibleTo"/> accepts its advisor; otherwise not found, so ids leak nothing.</summary>
     public async Task<DraftView> GetAsync(string id, Func<string, bool> visibleTo, CancellationToken ct)
     {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        var draft = await db.Drafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+        var draft = await FindAsync(id, ct);
         return draft is not null && visibleTo(draft.AdvisorId) ? DraftView.From(draft) : throw NotFound(id);
     }
 
@@ -39,71 +39,75 @@ public sealed class DraftReview(
 
     public Task<DraftView> ReviewAsync(string id, ReviewRequest request, CancellationToken ct)
     {
-        var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(request.ReviewerId)) errors["reviewerId"] = ["Who decides is required for the audit trail."];
-        if (request.Decision is null || !DraftStateMachine.Decisions.Contains(request.Decision))
-            errors["decision"] = ["Use approve, reject or request_changes."];
-        if (request.Decision is "reject" or "request_changes" && string.IsNullOrWhiteSpace(request.Comment))
-            errors["comment"] = ["Say why, so the advisor can act on it."];
-        if (request.EditedText is { } edited && (string.IsNullOrWhiteSpace(edited) || request.Decision != "approve"))
-            errors["editedText"] = ["Edited text must be non-empty and comes with an approve decision."];
-        if (errors.Count > 0) throw new InputValidationException(errors);
-
-        return TransitionAsync(id, request.Decision!, request.ReviewerId!, request.ExpectedVersion, async (draft, db) =>
-        {
-            draft.ReviewerId = request.ReviewerId;
-            draft.ReviewComment = request.Comment;
-            if (request.EditedText is { } text)
+        DraftReviewValidation.Validate(request);
+        return TransitionAsync(id, request.Decision!, request.ReviewerId!, request.ExpectedVersion,
+            async draft =>
             {
-                var check = await RecheckAsync(draft, text, ct);
-                if (check.Verdict == "fail")
+                if (request.EditedText is not { } edited)
+                {
+                    if (request.Decision == "approve" && draft.Verdict == "fail" && string.IsNullOrWhiteSpace(request.Comment))
+                        throw new InputValidationException("comment", "Approving a draft that fails the pre-check needs a comment saying why.");
+                    return null;
+                }
+                var text = await RecheckedAsync(draft, edited, "editedText", ct);
+                if (text.Check.Verdict == "fail")
                     throw new InputValidationException("editedText", "The edited text fails the pre-check: " +
-                        string.Join("; ", check.Findings.Where(f => f.Severity == "block").Select(f => $"{f.RuleId} {f.Message}")), unprocessable: true);
-                await audit.AppendAsync(db, "draft", draft.Id, "edited", request.ReviewerId!, new { before = draft.Text, after = text }, ct);
-                Apply(draft, text, check);
-            }
-            else if (request.Decision == "approve" && draft.Verdict == "fail" && string.IsNullOrWhiteSpace(request.Comment))
+                        string.Join("; ", text.Check.Findings.Where(f => f.Severity == "block").Select(f => $"{f.RuleId} {f.Message}")), unprocessable: true);
+                return text;
+            },
+            async (draft, text, db) =>
             {
-                throw new InputValidationException("comment", "Approving a draft that fails the pre-check needs a comment saying why.");
-            }
-            return new { request.Decision, request.Comment, edited = request.EditedText is not null };
-        }, ct);
+                draft.ReviewerId = request.ReviewerId;
+                draft.ReviewComment = request.Comment;
+                if (text is not null)
+                {
+                    await audit.AppendAsync(db, "draft", draft.Id, "edited", request.ReviewerId!, new { before = draft.Text, after = text.Text }, ct);
+                    Apply(draft, text);
+                }
+                return new { request.Decision, request.Comment, edited = text is not null };
+            }, ct);
     }
 
     public Task<DraftView> ReviseAsync(string id, ReviseRequest request, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Text)) throw new InputValidationException("text", "Send the revised message text.");
-        return TransitionAsync(id, "revise", request.AdvisorId ?? "", request.ExpectedVersion, async (draft, db) =>
-        {
-            if (request.AdvisorId != draft.AdvisorId)
-                throw new InputValidationException("advisorId", "Only the draft's own advisor may revise it.", unprocessable: true);
-            var advisor = await advisors.FindAsync(draft.AdvisorId, ct) ?? throw NotFound(draft.AdvisorId);
-            var channel = ChannelFormat.Find(draft.Channel)!;
-            var chinese = draft.Language.StartsWith("zh");
-            // The footer is ours: whatever the advisor sent, the message ends with the identity and risk text once.
-            var text = channel.Compose(request.Text.Replace(channel.Footer(advisor, chinese), "").Trim(), advisor, chinese);
-            Apply(draft, text, await RecheckAsync(draft, text, ct));
-            return new { request.Notes, draft.Verdict, draft.Text };
-        }, ct);
+        return TransitionAsync(id, "revise", request.AdvisorId ?? "", request.ExpectedVersion,
+            async draft => request.AdvisorId == draft.AdvisorId
+                ? await RecheckedAsync(draft, request.Text, "text", ct)
+                : throw new InputValidationException("advisorId", "Only the draft's own advisor may revise it.", unprocessable: true),
+            (draft, text, _) =>
+            {
+                Apply(draft, text!);
+                return Task.FromResult<object>(new { request.Notes, draft.Verdict, draft.Text });
+            }, ct);
     }
 
     /// <summary>The CRM (<paramref name="actor"/>) confirms the approved message went out.</summary>
     public Task<DraftView> MarkSentAsync(string id, SentRequest request, string actor, CancellationToken ct) =>
-        TransitionAsync(id, "sent", actor, request.ExpectedVersion, (_, _) => Task.FromResult<object>(new { request.ChannelMessageId }), ct);
+        TransitionAsync(id, "sent", actor, request.ExpectedVersion, _ => Task.FromResult<RecheckedText?>(null),
+            (_, _, _) => Task.FromResult<object>(new { request.ChannelMessageId }), ct);
 
+    /// <param name="prepare">Runs on the draft as read, outside the audited write: validation and the pre-check.</param>
+    /// <param name="apply">Runs inside it, on the same version of the draft; returns the audit entry's details.</param>
     private async Task<DraftView> TransitionAsync(
-        string id, string action, string actor, int? expectedVersion, Func<Draft, CopilotDbContext, Task<object>> apply, CancellationToken ct)
+        string id, string action, string actor, int? expectedVersion, Func<Draft, Task<RecheckedText?>> prepare,
+        Func<Draft, RecheckedText?, CopilotDbContext, Task<object>> apply, CancellationToken ct)
     {
+        var read = await FindAsync(id, ct) ?? throw NotFound(id);
+        if (expectedVersion is { } expected && expected != read.Version)
+            throw new ConflictException($"The draft changed since version {expected}; it is now version {read.Version}. Reload it and decide again.");
+        DraftStateMachine.Next(read.Status, action);
+        var text = await prepare(read);
         try
         {
             return await work.RunAsync(async db =>
             {
                 var draft = await db.Drafts.FirstOrDefaultAsync(d => d.Id == id, ct) ?? throw NotFound(id);
-                if (expectedVersion is { } expected && expected != draft.Version)
-                    throw new ConflictException($"The draft changed since version {expected}; it is now version {draft.Version}. Reload it and decide again.");
+                if (draft.Version != read.Version)
+                    throw new ConflictException("Someone else changed this draft while it was being checked; reload it.");
                 var from = draft.Status;
                 draft.Status = DraftStateMachine.Next(from, action);
-                var details = await apply(draft, db);
+                var details = await apply(draft, text, db);
                 draft.Version++;
                 draft.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
                 await audit.AppendAsync(db, "draft", draft.Id, action, actor, new { from = from.ToString(), to = draft.Status.ToString(), details }, ct);
@@ -117,20 +121,35 @@ public sealed class DraftReview(
         }
     }
 
-    private Task<ComplianceResult> RecheckAsync(Draft draft, string text, CancellationToken ct) =>
-        checker.CheckAsync(new ComplianceCheckRequest(
-            text, draft.Language.StartsWith("zh") ? "zh" : "en", draft.Channel,
+    private async Task<Draft?> FindAsync(string id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Drafts.AsNoTracking().FirstOrDefaultAsync(d => d.Id == id, ct);
+    }
+
+    /// <summary>A person's text for the draft: the channel's footer put back once, within the channel's limit, pre-checked.</summary>
+    private async Task<RecheckedText> RecheckedAsync(Draft draft, string written, string field, CancellationToken ct)
+    {
+        var advisor = await advisors.FindAsync(draft.AdvisorId, ct) ?? throw new NotFoundException($"No advisor '{draft.AdvisorId}'.");
+        var chinese = draft.Language.StartsWith("zh");
+        var text = ChannelFormat.Find(draft.Channel)!.ComposeWritten(written, advisor, chinese, field);
+        var check = await checker.CheckAsync(new ComplianceCheckRequest(
+            text, chinese ? "zh" : "en", draft.Channel,
             new ClientProfile(draft.ClientRiskClass, draft.ClientHorizonMonths),
             JsonSerializer.Deserialize<List<PitchedProduct>>(draft.ProductsJson, CopilotJson.Options)!
                 .Select(p => new ProductRef(p.Code!, p.RiskLevel!, p.LockupMonths)).ToList()), ct);
+        return new RecheckedText(text, check);
+    }
 
-    private static void Apply(Draft draft, string text, ComplianceResult check)
+    private static void Apply(Draft draft, RecheckedText text)
     {
-        draft.Text = text;
-        draft.FindingsJson = JsonSerializer.Serialize(check.Findings, CopilotJson.Options);
-        draft.Verdict = check.Verdict;
-        draft.Flagged = check.Verdict == "fail";
+        draft.Text = text.Text;
+        draft.FindingsJson = JsonSerializer.Serialize(text.Check.Findings, CopilotJson.Options);
+        draft.Verdict = text.Check.Verdict;
+        draft.Flagged = text.Check.Verdict == "fail";
     }
 
     private static NotFoundException NotFound(string id) => new($"No draft '{id}'.");
+
+    private sealed record RecheckedText(string Text, ComplianceResult Check);
 }

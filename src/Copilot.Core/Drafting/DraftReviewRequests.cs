@@ -3,7 +3,7 @@ namespace Copilot.Drafting;
 /// <summary>A compliance officer's decision: approve, reject or request_changes, with a comment and optionally edited text.</summary>
 public sealed record ReviewRequest(string? ReviewerId, string? Decision, string? Comment, string? EditedText, int? ExpectedVersion);
 
-/// <summary>The advisor's revision after changes were requested: new text, or notes for a rewrite.</summary>
+/// <summary>The advisor's revision after changes were requested: the new text, and notes for the reviewer (kept on the audit trail).</summary>
 public sealed record ReviseRequest(string? AdvisorId, string? Text, string? Notes, int? ExpectedVersion);
 
 /// <summary>The CRM's confirmation that an approved message went out.</summary>

@@ -54,7 +54,8 @@ public sealed class DraftWriter(PromptLibrary prompts, TimeProvider time, IChatC
             ["notes"] = request.Notes ?? "",
             ["passages"] = PassageFormatter.ForPrompt(context.Research),
             ["channel"] = request.Channel.Channel,
-            ["max_chars"] = request.Channel.MaxCharacters,
+            // The footer is added afterwards; the model writes only what fits before it.
+            ["max_chars"] = request.Channel.BodyRoom(context.Advisor, request.Chinese),
             ["language"] = request.Chinese ? "Simplified Chinese" : "English",
         }, ct);
         var response = await model.GetResponseAsync(
@@ -70,7 +71,7 @@ public sealed class DraftWriter(PromptLibrary prompts, TimeProvider time, IChatC
         {
             ["text"] = body,
             ["findings"] = string.Join('\n', findings.Select(f => $"{f.RuleId}: {f.Message} ({Excerpt(body, f)})")),
-            ["max_chars"] = context.Request.Channel.MaxCharacters,
+            ["max_chars"] = context.Request.Channel.BodyRoom(context.Advisor, context.Request.Chinese),
             ["language"] = context.Request.Chinese ? "Simplified Chinese" : "English",
         }, ct);
         var response = await model.GetResponseAsync(prompt, prompts.ChatOptionsFor("draft-revise"), ct);

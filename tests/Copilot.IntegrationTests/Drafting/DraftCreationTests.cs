@@ -23,7 +23,7 @@ public sealed class DraftCreationTests(DatabaseApis apis) : IClassFixture<Databa
         Assert.Contains("王晓明", text);
         Assert.Contains("执业编号：S0000000000001", text);
         Assert.EndsWith("投资有风险，入市需谨慎。", text);
-        Assert.True(text.Length <= 500, $"WeChat messages stay under 500 characters: {text.Length}");
+        Assert.True(text.Length < 500, $"WeChat messages stay under 500 characters: {text.Length}");
         Assert.Equal("pass", draft.Str("verdict"));
         Assert.Empty(draft["findings"]!.AsArray());
         Assert.Equal(0, draft["revisions"]!.GetValue<int>());
@@ -33,7 +33,7 @@ public sealed class DraftCreationTests(DatabaseApis apis) : IClassFixture<Databa
     public async Task Sms_drafts_stay_under_300_characters(string provider)
     {
         var draft = await (await apis.ClientAsync(provider)).CreateDraftAsync(DraftRequests.MarketDrop(channel: "sms"));
-        Assert.True(draft.Str("text").Length <= 300, draft.Str("text"));
+        Assert.True(draft.Str("text").Length < 300, draft.Str("text"));
         Assert.Contains("S0000000000001", draft.Str("text"));
     }
 

@@ -54,9 +54,29 @@ public sealed class ReviewWorkflowTests(DatabaseApis apis) : IClassFixture<Datab
         var edited = await (await client.ReviewAsync(id, "approve", "润色", "张先生您好，今日市场调整，建议结合自身风险承受能力审视配置。投资有风险。")).ReadObjectAsync();
         Assert.Equal("Approved", edited.Str("status"));
         Assert.StartsWith("张先生您好，今日市场调整", edited.Str("text"));
+        // A reviewer's edit cannot drop the advisor's identity: the footer is put back, once.
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(edited.Str("text"), "执业编号：S0000000000001"));
+        Assert.EndsWith("投资有风险，入市需谨慎。", edited.Str("text"));
 
         var audit = await client.GetFromJsonAsync<List<AuditEntry>>($"/v1/drafts/{id}/audit", ApiJson.Web);
         Assert.Equal(["created", "edited", "approve"], audit!.Select(a => a.Action));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Text_people_write_that_does_not_fit_the_channel_is_refused_not_cut(string provider)
+    {
+        var client = await apis.ClientAsync(provider);
+        var id = (await client.CreateDraftAsync(DraftRequests.MarketDrop(clientId: "c-sms", channel: "sms"))).Str("id");
+        var tooLong = string.Concat(Enumerable.Repeat("市场短期波动难以预测，建议您结合自身情况审视配置。", 12));
+
+        await ApiJson.AssertProblemAsync(await client.ReviewAsync(id, "approve", "改写", tooLong), 422, "editedText");
+        (await client.ReviewAsync(id, "request_changes", "太长了")).EnsureSuccessStatusCode();
+        await ApiJson.AssertProblemAsync(
+            await client.PostAsJsonAsync($"/v1/drafts/{id}/revise", new { advisorId = "demo-advisor", text = tooLong }), 422, "text");
+
+        var fitting = await client.PostJsonAsync($"/v1/drafts/{id}/revise", new { advisorId = "demo-advisor", text = "张先生您好，市场短期波动难以预测，建议结合自身情况审视配置。" });
+        Assert.True(fitting.Str("text").Length < 300, fitting.Str("text"));
+        Assert.EndsWith("投资有风险，入市需谨慎。", fitting.Str("text"));
     }
 
     [Theory, MemberData(nameof(Providers))]
