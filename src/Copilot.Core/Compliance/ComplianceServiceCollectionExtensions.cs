@@ -25,6 +25,7 @@ public static class ComplianceServiceCollectionExtensions
         builder.Services.TryAddSingleton(_ => new PromptLibrary(PromptLibrary.DefaultFolder));
         builder.Services.AddSingleton<ComplianceJudge>();
         builder.Services.AddSingleton<ComplianceChecker>();
+        builder.Services.AddSingleton<ProductCatalog>();
         return builder;
     }
 }

@@ -2,14 +2,18 @@ using Copilot.Compliance;
 
 namespace Copilot.Drafting;
 
-/// <summary>Runs the compliance pre-check on a composed message with the client and products of its request.</summary>
-public sealed class DraftPrecheck(ComplianceChecker checker)
+/// <summary>
+/// Runs the compliance pre-check on a client message with its client and products: those the request listed, and
+/// any product of the catalog the text names, so a fund the model brought up is judged against the client too.
+/// </summary>
+public sealed class DraftPrecheck(ComplianceChecker checker, ProductCatalog catalog)
 {
     public Task<ComplianceResult> CheckAsync(ValidDraftRequest request, string text, CancellationToken ct) =>
-        checker.CheckAsync(new ComplianceCheckRequest(
-            text,
-            request.Chinese ? "zh" : "en",
-            request.Channel.Channel,
-            new ClientProfile(request.Client.RiskClass!, request.Client.HorizonMonths),
-            request.Products.Select(p => new ProductRef(p.Code!, p.RiskLevel!, p.LockupMonths)).ToList()), ct);
+        CheckAsync(text, request.Chinese, request.Channel.Channel, new ClientProfile(request.Client.RiskClass!, request.Client.HorizonMonths),
+            request.Products.Select(p => new ProductRef(p.Code!, p.RiskLevel!, p.LockupMonths)).ToList(), ct);
+
+    public async Task<ComplianceResult> CheckAsync(
+        string text, bool chinese, string channel, ClientProfile client, IReadOnlyList<ProductRef> declared, CancellationToken ct) =>
+        await checker.CheckAsync(new ComplianceCheckRequest(
+            text, chinese ? "zh" : "en", channel, client, await catalog.WithMentionedAsync(text, declared, ct)), ct);
 }

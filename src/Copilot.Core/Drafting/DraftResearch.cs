@@ -1,18 +1,34 @@
 using Copilot.Chat;
+using Copilot.Common;
+using Copilot.Compliance;
 using Copilot.Knowledge;
 using Copilot.Knowledge.Chunking;
 
 namespace Copilot.Drafting;
 
-/// <summary>Research for a client message: client-audience, still valid, and never about a product above the client's risk class.</summary>
-public sealed class DraftResearch(KnowledgeSearch search, TimeProvider time)
+/// <summary>
+/// Research for a client message: client-audience, still valid, and never about a product above the client's risk
+/// class — judged on the document's own risk level and on every catalogued product the passage (or, when the passage
+/// names none, its document) is about.
+/// </summary>
+public sealed class DraftResearch(KnowledgeSearch search, ProductCatalog catalog, TimeProvider time)
 {
     public async Task<IReadOnlyList<SearchHit>> FindAsync(Scenario scenario, ClientPortrait client, int clientClass, CancellationToken ct)
     {
         var holdings = string.Join(' ', (client.Holdings ?? []).Select(h => h.Name ?? h.Code));
         var filter = new KnowledgeFilter(Audience: Audience.Client, ValidOn: DateOnly.FromDateTime(time.GetLocalNow().DateTime));
         var hits = await search.SearchAsync($"{scenario.ResearchQuery} {holdings}", 10, filter, ct);
-        return hits.Where(hit => RiskLevels.Level(hit.Document.RiskLevel) is not int level || level <= clientClass).Take(3).ToList();
+        var products = await catalog.ProductsAsync(ct);
+        return hits.Where(hit => RiskOf(hit, products) <= clientClass).Take(3).ToList();
+    }
+
+    /// <summary>The highest risk level a passage speaks of (0 when it speaks of no product).</summary>
+    public static int RiskOf(SearchHit hit, IReadOnlyList<ProductRef> products)
+    {
+        var named = ProductCatalog.Mentioned(hit.Chunk.Text, products).ToList();
+        if (named.Count == 0)
+            named = products.Where(p => hit.Document.ProductCodes.Contains(p.Code, StringComparer.OrdinalIgnoreCase)).ToList();
+        return named.Select(p => RiskLevels.Level(p.RiskLevel) ?? 0).Append(RiskLevels.Level(hit.Document.RiskLevel) ?? 0).Max();
     }
 
     /// <summary>One attributed research sentence for template mode ("据…发布的《…》，…"), or empty when none fits.</summary>
@@ -32,11 +48,4 @@ public sealed class DraftResearch(KnowledgeSearch search, TimeProvider time)
         }
         return ("", []);
     }
-}
-
-/// <summary>Risk classes C1–C5 and risk levels R1–R5 as numbers.</summary>
-public static class RiskLevels
-{
-    public static int? Level(string? code) =>
-        code is { Length: 2 } && (code[0] is 'R' or 'r' or 'C' or 'c') && code[1] is >= '1' and <= '5' ? code[1] - '0' : null;
 }

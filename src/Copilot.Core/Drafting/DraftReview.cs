@@ -16,7 +16,7 @@ namespace Copilot.Drafting;
 /// write, so a slow LLM judge holds up no one else's decision.
 /// </summary>
 public sealed class DraftReview(
-    IDbContextFactory<CopilotDbContext> contexts, AuditedWork work, AuditTrail audit, ComplianceChecker checker,
+    IDbContextFactory<CopilotDbContext> contexts, AuditedWork work, AuditTrail audit, DraftPrecheck precheck,
     AdvisorDirectory advisors, TimeProvider time, ILogger<DraftReview> logger)
 {
     /// <summary>The draft, if it exists and <paramref name="visibleTo"/> accepts its advisor; otherwise not found, so ids leak nothing.</summary>
@@ -133,11 +133,9 @@ public sealed class DraftReview(
         var advisor = await advisors.FindAsync(draft.AdvisorId, ct) ?? throw new NotFoundException($"No advisor '{draft.AdvisorId}'.");
         var chinese = draft.Language.StartsWith("zh");
         var text = ChannelFormat.Find(draft.Channel)!.ComposeWritten(written, advisor, chinese, field);
-        var check = await checker.CheckAsync(new ComplianceCheckRequest(
-            text, chinese ? "zh" : "en", draft.Channel,
-            new ClientProfile(draft.ClientRiskClass, draft.ClientHorizonMonths),
-            JsonSerializer.Deserialize<List<PitchedProduct>>(draft.ProductsJson, CopilotJson.Options)!
-                .Select(p => new ProductRef(p.Code!, p.RiskLevel!, p.LockupMonths)).ToList()), ct);
+        var products = JsonSerializer.Deserialize<List<PitchedProduct>>(draft.ProductsJson, CopilotJson.Options)!
+            .Select(p => new ProductRef(p.Code!, p.RiskLevel!, p.LockupMonths)).ToList();
+        var check = await precheck.CheckAsync(text, chinese, draft.Channel, new ClientProfile(draft.ClientRiskClass, draft.ClientHorizonMonths), products, ct);
         return new RecheckedText(text, check);
     }
 

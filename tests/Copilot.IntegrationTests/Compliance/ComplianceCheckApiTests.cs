@@ -46,6 +46,26 @@ public sealed class ComplianceCheckApiTests(ComplianceTemplateApi api) : IClassF
     }
 
     [Fact]
+    public async Task A_catalogued_product_the_text_names_is_judged_against_the_client_though_the_request_lists_none()
+    {
+        (await _client.PostAsJsonAsync("/v1/knowledge/documents", new
+        {
+            id = "product-es9001", title = "示例雪球结构化票据9001", text = "ES9001为挂钩指数的结构化票据，封闭期24个月。", type = "product",
+            productCodes = new[] { "ES9001" }, riskLevel = "R5", lockupMonths = 24, audience = "client",
+        })).EnsureSuccessStatusCode();
+        const string text = "张先生，推荐您关注ES9001。风险提示：结构化产品可能亏损本金，敲入后损失较大。" + Identity;
+
+        var named = await _client.PostJsonAsync(Url, new { text, client = new { riskClass = "C2", horizonMonths = 12 } });
+        var unnamed = await _client.PostJsonAsync(Url, new { text = text.Replace("ES9001", "这款产品"), client = new { riskClass = "C2", horizonMonths = 12 } });
+
+        Assert.Equal("fail", named.Str("verdict"));
+        var suitability = Findings(named).Single(f => f.Str("ruleId") == "CN-SUIT-01");
+        Assert.Equal("ES9001", text[suitability["start"]!.GetValue<int>()..suitability["end"]!.GetValue<int>()]);
+        Assert.Contains(Findings(named), f => f.Str("ruleId") == "CN-SUIT-04");
+        Assert.DoesNotContain(Findings(unnamed), f => f.Str("ruleId").StartsWith("CN-SUIT"));
+    }
+
+    [Fact]
     public async Task Suitability_uses_the_client_and_products_and_points_at_the_product_code()
     {
         const string text = "张先生，ES4002半导体ETF回调后可以关注。风险提示：R4产品，行业集中度高，波动较大，可能出现较大亏损。" + Identity;

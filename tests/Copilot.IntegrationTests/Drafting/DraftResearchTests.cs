@@ -1,3 +1,4 @@
+using Copilot.Common;
 using Copilot.Drafting;
 using Copilot.IntegrationTests.Infrastructure;
 using Copilot.Knowledge;
@@ -21,6 +22,9 @@ public sealed class DraftResearchTests(SeededTemplateApi api) : IClassFixture<Se
         Assert.All(hits, h => Assert.Equal(Audience.Client, h.Document.Audience));
     }
 
+    // The sample corpus's products above R3, by code; research passages name them without a risk level of their own.
+    private static readonly string[] AboveR3 = ["ES4001", "ES4002", "ES5001", "ES5003"];
+
     [Theory]
     [InlineData("C1", 1)]
     [InlineData("C2", 2)]
@@ -33,13 +37,25 @@ public sealed class DraftResearchTests(SeededTemplateApi api) : IClassFixture<Se
         {
             Assert.Equal(Audience.Client, h.Document.Audience);
             Assert.True(RiskLevels.Level(h.Document.RiskLevel) is not int risk || risk <= level, $"{h.Document.Id} is {h.Document.RiskLevel}");
+            Assert.DoesNotContain(AboveR3, code => h.Chunk.Text.Contains(code));
         });
     }
 
-    private Task<IReadOnlyList<SearchHit>> FindAsync(string riskClass)
+    [Fact]
+    public async Task A_fund_list_naming_R4_funds_reaches_a_bold_client_but_not_a_balanced_one()
+    {
+        var bold = await FindAsync("C5", "基金优选报告 四季度优选池");
+        var balanced = await FindAsync("C3", "基金优选报告 四季度优选池");
+
+        Assert.Contains(bold, h => h.Document.Id == "research-fund-selection-2026-q4" && AboveR3.Any(h.Chunk.Text.Contains));
+        Assert.DoesNotContain(balanced, h => AboveR3.Any(h.Chunk.Text.Contains));
+    }
+
+    private Task<IReadOnlyList<SearchHit>> FindAsync(string riskClass, string? interest = null)
     {
         var research = api.Factory.Services.GetRequiredService<DraftResearch>();
-        var client = new ClientPortrait("c-research", "周先生", riskClass, 36, "active", [SemiconductorEtf], ["关注半导体"], "zh-CN");
+        Holding[] holdings = interest is null ? [SemiconductorEtf] : [SemiconductorEtf, new Holding(null, interest, null, null)];
+        var client = new ClientPortrait("c-research", "周先生", riskClass, 36, "active", holdings, ["关注半导体"], "zh-CN");
         return research.FindAsync(ScenarioCatalog.Find("investment", "sector_rally")!, client, RiskLevels.Level(riskClass)!.Value, CancellationToken.None);
     }
 }

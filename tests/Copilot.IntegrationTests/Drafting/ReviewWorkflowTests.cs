@@ -51,6 +51,10 @@ public sealed class ReviewWorkflowTests(DatabaseApis apis) : IClassFixture<Datab
         var id = (await client.CreateDraftAsync(DraftRequests.MarketDrop())).Str("id");
 
         await ApiJson.AssertProblemAsync(await client.ReviewAsync(id, "approve", "改写", "张先生您好，这只基金保本保收益，稳赚不赔。"), 422, "editedText");
+        // The request listed no products, but the catalog knows ES4002 is R4: above this C3 client.
+        var aboveClass = await client.ReviewAsync(id, "approve", "改写", "张先生您好，建议逢低关注ES4002。风险提示：行业集中度高，净值波动大，可能亏损。");
+        await ApiJson.AssertProblemAsync(aboveClass, 422, "editedText");
+        Assert.Contains("CN-SUIT-01", await aboveClass.Content.ReadAsStringAsync());
         var edited = await (await client.ReviewAsync(id, "approve", "润色", "张先生您好，今日市场调整，建议结合自身风险承受能力审视配置。投资有风险。")).ReadObjectAsync();
         Assert.Equal("Approved", edited.Str("status"));
         Assert.StartsWith("张先生您好，今日市场调整", edited.Str("text"));

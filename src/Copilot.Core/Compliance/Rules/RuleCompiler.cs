@@ -1,3 +1,4 @@
+using Copilot.Common;
 using Copilot.Compliance.Text;
 
 namespace Copilot.Compliance.Rules;
@@ -59,7 +60,7 @@ internal static class RuleCompiler
                     _ => new LockupBeyondHorizonMatcher(declined),
                 };
             case HighRiskWithoutSpecificRisks:
-                var level = RiskScale.Level(m.MinLevel);
+                var level = RiskLevels.Level(m.MinLevel) ?? 0;
                 if (level == 0 || !m.MinLevel!.StartsWith('R')) throw new ComplianceRulesException($"{where}: minLevel must be R1..R5.");
                 var pitch = Phrases(m.Terms, m.Patterns, where);
                 if (pitch.IsEmpty) throw new ComplianceRulesException($"{where}: terms or patterns must say what a pitch looks like.");

@@ -1,3 +1,4 @@
+using Copilot.Common;
 using Copilot.Compliance.Text;
 
 namespace Copilot.Compliance.Rules;
@@ -46,7 +47,7 @@ internal sealed class HighRiskWithoutSpecificRisksMatcher(int minLevel, PhraseSe
 {
     public IEnumerable<RuleHit> Match(CheckContext context)
     {
-        var product = context.Products.FirstOrDefault(p => RiskScale.Level(p.RiskLevel) >= minLevel);
+        var product = context.Products.FirstOrDefault(p => (RiskLevels.Level(p.RiskLevel) ?? 0) >= minLevel);
         if (product is null && !context.Text.Uses(levelMentions, negatable: false).Any()) yield break;
         if (unless.Count > 0 && unless.All(group => context.Text.Contains(group.Phrases))) yield break;
         foreach (var span in context.Text.Uses(pitch))
@@ -77,11 +78,4 @@ internal static class Values
         values["riskClass"] = client.RiskClass.ToUpperInvariant();
         if (client.HorizonMonths is { } horizon) values["horizonMonths"] = horizon.ToString();
     }
-}
-
-/// <summary>C1..C5 and R1..R5 as numbers.</summary>
-internal static class RiskScale
-{
-    public static int Level(string? value) =>
-        value is { Length: 2 } && (value[0] is 'R' or 'r' or 'C' or 'c') && value[1] is >= '1' and <= '5' ? value[1] - '0' : 0;
 }

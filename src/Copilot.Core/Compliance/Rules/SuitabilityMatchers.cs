@@ -1,3 +1,4 @@
+using Copilot.Common;
 using Copilot.Compliance.Text;
 
 namespace Copilot.Compliance.Rules;
@@ -46,14 +47,14 @@ internal abstract class SuitabilityMatcher(PhraseSet declinedBy) : IRuleMatcher
 internal sealed class ProductAboveClientClassMatcher(PhraseSet declinedBy) : SuitabilityMatcher(declinedBy)
 {
     protected override bool Violates(ClientProfile client, ProductRef product) =>
-        RiskScale.Level(product.RiskLevel) > RiskScale.Level(client.RiskClass);
+        (RiskLevels.Level(product.RiskLevel) ?? 0) > (RiskLevels.Level(client.RiskClass) ?? 0);
 }
 
 /// <summary>The lowest risk-tolerance category may hold R1 only, whatever they ask for.</summary>
 internal sealed class LowestClassAboveR1Matcher(PhraseSet declinedBy) : SuitabilityMatcher(declinedBy)
 {
     protected override bool Violates(ClientProfile client, ProductRef product) =>
-        client.LowestClass == true && RiskScale.Level(product.RiskLevel) > 1;
+        client.LowestClass == true && (RiskLevels.Level(product.RiskLevel) ?? 0) > 1;
 }
 
 /// <summary>Money locked up longer than the client can leave it.</summary>
