@@ -9,8 +9,9 @@ namespace Copilot.Plugins.Clients;
 public sealed class ClientsPlugin(ClientDirectory clients, string advisorId)
 {
     [KernelFunction("lookup_client")]
-    [Description("Find one of the advisor's clients by name (e.g. 张先生) or client id. Returns the client's portrait: risk class, horizon, holdings, tags.")]
-    public async Task<ClientPortrait?> LookupAsync(
+    [Description("Find the advisor's clients by name (e.g. 张先生) or client id. Returns each match's portrait: id, risk class, horizon, holdings, tags. "
+        + "Several matches are several people: ask the advisor which one they mean before drafting, and pass its id.")]
+    public async Task<IReadOnlyList<ClientPortrait>> LookupAsync(
         [Description("The client's name as the advisor wrote it, or the client id")] string nameOrId, CancellationToken ct = default) =>
-        await clients.FindAsync(advisorId, nameOrId.Trim(), ct);
+        await clients.MatchAsync(advisorId, nameOrId.Trim(), ct);
 }

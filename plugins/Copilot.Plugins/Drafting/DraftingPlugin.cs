@@ -26,8 +26,11 @@ public sealed class DraftingPlugin(DraftCreation drafts, ClientDirectory clients
         [Description("Anything the advisor asked to mention, in their words")] string? notes = null,
         CancellationToken ct = default)
     {
-        var portrait = await clients.FindAsync(advisorId, client.Trim(), ct);
-        if (portrait is null) return Failed($"No client '{client}' for this advisor; ask the advisor for the client's id, risk class and holdings.");
+        var matches = await clients.MatchAsync(advisorId, client.Trim(), ct);
+        if (matches.Count == 0) return Failed($"No client '{client}' for this advisor; ask the advisor for the client's id, risk class and holdings.");
+        if (matches.Count > 1)
+            return Failed($"This advisor has {matches.Count} clients named '{client}' (ids {string.Join(", ", matches.Select(m => m.Id))}); ask which one and pass its id.");
+        var portrait = matches[0];
         var kind = ScenarioCatalog.All.FirstOrDefault(s => s.Code == scenario.Trim())?.Kind;
         if (kind is null) return Failed($"Unknown scenario '{scenario}'.");
         try

@@ -28,15 +28,20 @@ public sealed class ClientDirectory(IDbContextFactory<CopilotDbContext> contexts
         record.UpdatedAtUtc = nowUtc;
     }
 
-    /// <summary>The advisor's client by id or name; another advisor's clients are never returned.</summary>
-    public async Task<ClientPortrait?> FindAsync(string advisorId, string idOrName, CancellationToken ct)
+    /// <summary>
+    /// The advisor's client with this id, or else every client of the advisor with this name (most recently seen first):
+    /// two 张先生 are two people, and which one is meant is the advisor's to say. Other advisors' clients never match.
+    /// </summary>
+    public async Task<IReadOnlyList<ClientPortrait>> MatchAsync(string advisorId, string idOrName, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var record = await db.Clients.AsNoTracking()
+        var records = await db.Clients.AsNoTracking()
             .Where(c => c.AdvisorId == advisorId && (c.ClientId == idOrName || c.Name == idOrName))
-            .OrderByDescending(c => c.UpdatedAtUtc).FirstOrDefaultAsync(ct);
-        return record is null ? null : new ClientPortrait(record.ClientId, record.Name, record.RiskClass, record.HorizonMonths, record.LifecycleStage,
+            .OrderByDescending(c => c.UpdatedAtUtc).ToListAsync(ct);
+        var byId = records.Where(r => r.ClientId == idOrName).ToList();
+        return (byId.Count > 0 ? byId : records).Select(record => new ClientPortrait(
+            record.ClientId, record.Name, record.RiskClass, record.HorizonMonths, record.LifecycleStage,
             JsonSerializer.Deserialize<List<Holding>>(record.HoldingsJson, CopilotJson.Options),
-            JsonSerializer.Deserialize<List<string>>(record.TagsJson, CopilotJson.Options), record.Language);
+            JsonSerializer.Deserialize<List<string>>(record.TagsJson, CopilotJson.Options), record.Language)).ToList();
     }
 }

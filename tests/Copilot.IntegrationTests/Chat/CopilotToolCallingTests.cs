@@ -65,6 +65,32 @@ public sealed class CopilotToolCallingTests(SeededModelApi api)
         Assert.DoesNotContain(toolNames, n => n.EndsWith("lookup_client") || n.EndsWith("draft_message"));
     }
 
+    [Fact]
+    public async Task Two_clients_of_one_name_are_not_guessed_between()
+    {
+        api.OpenAi.Reply = _ => "郑先生您好，今天市场调整较大，建议结合自身风险承受能力审视配置。";
+        foreach (var id in new[] { "c-zheng-1", "c-zheng-2" })
+        {
+            var request = System.Text.Json.JsonSerializer.SerializeToNode(DraftRequests.MarketDrop(clientId: id))!.AsObject();
+            request["client"]!["name"] = "郑先生";
+            await api.Client.CreateDraftAsync(request);
+        }
+        var toolResults = new List<string>();
+        api.OpenAi.ToolCalls = request =>
+        {
+            toolResults = request["messages"]!.AsArray().Where(m => m!["role"]!.GetValue<string>() == "tool").Select(m => m!["content"]!.ToString()).ToList();
+            return Script("郑先生")(request);
+        };
+        api.OpenAi.Reply = _ => "您有两位郑先生，请问是哪一位？";
+
+        var answer = await api.Client.PostJsonAsync("/v1/chat", new { message = "给郑先生写一条市场下跌的安抚消息", advisorId = "demo-advisor" });
+
+        Assert.Empty(answer["draftIds"]!.AsArray());
+        Assert.Contains("c-zheng-1", toolResults[0]);
+        Assert.Contains("c-zheng-2", toolResults[0]);
+        Assert.Contains("ask which one", toolResults[1]);
+    }
+
     // The model's plan: look the client up, then draft, then answer.
     private static Func<JsonObject, IReadOnlyList<(string Name, string Arguments)>?> Script(string client) => request =>
     {
