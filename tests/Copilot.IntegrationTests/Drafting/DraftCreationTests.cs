@@ -37,6 +37,40 @@ public sealed class DraftCreationTests(DatabaseApis apis) : IClassFixture<Databa
         Assert.Contains("S0000000000001", draft.Str("text"));
     }
 
+    public static TheoryData<string, string, string, string> Scenarios()
+    {
+        var rows = new TheoryData<string, string, string, string>();
+        foreach (var scenario in Copilot.Drafting.ScenarioCatalog.All)
+            foreach (var (channel, language) in new[] { ("sms", "zh-CN"), ("wechat", "en"), ("email", "zh-CN") })
+                rows.Add(scenario.Kind, scenario.Code, channel, language);
+        return rows;
+    }
+
+    // Template mode's texts are the firm's own: every scenario, in both languages, passes its own pre-check within the channel.
+    [Theory, MemberData(nameof(Scenarios))]
+    public async Task Every_scenarios_template_is_signed_fits_its_channel_and_passes_the_pre_check(string kind, string code, string channel, string language)
+    {
+        var limit = Copilot.Drafting.ChannelFormat.Find(channel)!.Limit;
+        var draft = await (await apis.ClientAsync(TestDatabases.Sqlite)).CreateDraftAsync(new
+        {
+            advisorId = "demo-advisor",
+            client = new
+            {
+                id = $"c-{code}-{channel}", name = language == "en" ? "Mr. Zhang" : "张先生", riskClass = "C3", horizonMonths = 36,
+                holdings = new[] { new { code = "ES3001", name = "示例稳健配置混合", weight = 0.6, riskLevel = "R3" } }, language,
+            },
+            scenario = new { kind, code },
+            channel,
+            products = code == "product_launch" ? new[] { new { code = "ES3002", riskLevel = "R3" } } : null,
+        });
+
+        var text = draft.Str("text");
+        Assert.True(text.Length < limit, $"{text.Length} ≥ {limit}: {text}");
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(text, "S0000000000001"));
+        Assert.True(draft.Str("verdict") == "pass", $"{draft.Str("verdict")}: {string.Join(", ", draft.RuleIds())} in {text}");
+        Assert.Equal(0, draft["revisions"]!.GetValue<int>());
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task The_same_key_and_body_return_the_first_draft_and_another_body_is_refused(string provider)
     {
