@@ -18,11 +18,18 @@ public sealed class IdempotencyStore(IDbContextFactory<CopilotDbContext> context
     public static string Fingerprint<T>(T request) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(JsonSerializer.Serialize(request, CopilotJson.Options))));
 
+    /// <summary>
+    /// How long a reservation without a response may stand. Longer than any request runs (model calls time out well
+    /// before), so an older one belongs to a process that died mid-request, and a retry may take the key over.
+    /// </summary>
+    public static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(15);
+
     /// <summary>Reserves the key for this request; returns the first response when the same request was already answered.</summary>
     public async Task<string?> BeginAsync(string scope, string? key, string fingerprint, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > 128 || key.Any(c => c < 0x21 || c > 0x7e))
             throw new InputValidationException(Header, "Send an Idempotency-Key header of 1–128 visible ASCII characters, new for each new request.");
+        await ReleaseAbandonedAsync(scope, key, ct);
         await using var db = await contexts.CreateDbContextAsync(ct);
         db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = scope, Key = key, RequestSha256 = fingerprint, CreatedAtUtc = time.GetUtcNow().UtcDateTime });
         try
@@ -49,6 +56,13 @@ public sealed class IdempotencyStore(IDbContextFactory<CopilotDbContext> context
             ?? throw new InvalidOperationException($"Idempotency key {scope}/{key} was not reserved.");
         record.ResponseJson = responseJson;
         record.StatusCode = statusCode;
+    }
+
+    private async Task ReleaseAbandonedAsync(string scope, string key, CancellationToken ct)
+    {
+        var cutoff = time.GetUtcNow().UtcDateTime - AbandonedAfter;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.ResponseJson == null && r.CreatedAtUtc < cutoff).ExecuteDeleteAsync(ct);
     }
 
     /// <summary>Frees the key after a failure, so a retry runs the request again.</summary>

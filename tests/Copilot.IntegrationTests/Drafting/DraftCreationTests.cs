@@ -1,6 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
+using Copilot.Idempotency;
 using Copilot.IntegrationTests.Infrastructure;
+using Copilot.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Copilot.IntegrationTests.Drafting;
 
@@ -85,6 +89,29 @@ public sealed class DraftCreationTests(DatabaseApis apis) : IClassFixture<Databa
         Assert.Single(list["drafts"]!.AsArray(), d => d!.Str("id") == first.Str("id"));
 
         await ApiJson.AssertProblemAsync(await client.PostDraftAsync(DraftRequests.MarketDrop(clientId: "c-other"), key), 422, "Idempotency-Key");
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_key_left_reserved_by_a_crashed_request_is_taken_over_after_a_while_but_not_before(string provider)
+    {
+        var client = await apis.ClientAsync(provider);
+        var contexts = (await apis.FactoryAsync(provider)).Services.GetRequiredService<IDbContextFactory<CopilotDbContext>>();
+        var body = DraftRequests.MarketDrop(clientId: "c-crashed");
+        var fingerprint = IdempotencyStore.Fingerprint(System.Text.Json.JsonSerializer.Deserialize<Copilot.Drafting.DraftRequest>(
+            System.Text.Json.JsonSerializer.Serialize(body, Copilot.Common.CopilotJson.Options), Copilot.Common.CopilotJson.Options));
+        string Reserve(TimeSpan age)
+        {
+            var key = Guid.NewGuid().ToString("N");
+            using var db = contexts.CreateDbContext();
+            // What a process that died mid-request leaves behind: the reservation, no response. With keys off the caller is "local".
+            db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = "drafts/local", Key = key, RequestSha256 = fingerprint, CreatedAtUtc = DateTime.UtcNow - age });
+            db.SaveChanges();
+            return key;
+        }
+
+        await ApiJson.AssertProblemAsync(await client.PostDraftAsync(body, Reserve(TimeSpan.FromMinutes(1))), 409, "state");
+        var retried = await client.PostDraftAsync(body, Reserve(IdempotencyStore.AbandonedAfter + TimeSpan.FromMinutes(1)));
+        Assert.Equal(HttpStatusCode.Created, retried.StatusCode);
     }
 
     [Fact]
