@@ -15,7 +15,7 @@ public static class AuditEndpoints
         app.MapGet("/v1/drafts/{id}/audit", DraftAuditAsync).WithTags("Audit").WithName("GetDraftAudit")
             .WithSummary("Every recorded step of one draft, oldest first").RequireAuthorization(AuthPolicies.ReadDrafts);
         app.MapGet("/v1/audit/verify", VerifyAsync).WithTags("Audit").WithName("VerifyAudit")
-            .WithSummary("Recomputes the hash chain: whether it is intact and where it first breaks").RequireAuthorization(AuthPolicies.Review);
+            .WithSummary("Recomputes the hash chain: whether it is intact, where it first breaks, and its head (record it; pass it back as recordedHash)").RequireAuthorization(AuthPolicies.Review);
         return app;
     }
 
@@ -30,6 +30,7 @@ public static class AuditEndpoints
             new AuditEntryResponse(e.Id, e.Action, e.Actor, e.DetailsJson, e.CreatedAtUtc, e.PreviousHash, e.Hash)).ToList());
     }
 
-    private static async Task<Ok<AuditVerification>> VerifyAsync(AuditTrail audit, CancellationToken ct) =>
-        TypedResults.Ok(await audit.VerifyAsync(ct));
+    /// <param name="recordedHash">A head hash recorded from an earlier verification, to prove the chain was not cut back since.</param>
+    private static async Task<Ok<AuditVerification>> VerifyAsync(string? recordedHash, AuditTrail audit, CancellationToken ct) =>
+        TypedResults.Ok(await audit.VerifyAsync(recordedHash, ct));
 }

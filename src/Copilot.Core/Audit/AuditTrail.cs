@@ -40,11 +40,14 @@ public sealed class AuditTrail(IDbContextFactory<CopilotDbContext> contexts, Tim
     }
 
     /// <summary>Walks the whole chain in order, recomputing each hash and each link.</summary>
-    public async Task<AuditVerification> VerifyAsync(CancellationToken ct)
+    /// <param name="recordedHash">A hash recorded from an earlier verification; the chain must still hold it.</param>
+    public async Task<AuditVerification> VerifyAsync(string? recordedHash, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var expectedPrevious = AuditHasher.Genesis;
         long count = 0;
+        AuditRecord? head = null;
+        var recordedFound = recordedHash is null;
         await foreach (var record in db.AuditRecords.AsNoTracking().OrderBy(r => r.Id).AsAsyncEnumerable().WithCancellation(ct))
         {
             count++;
@@ -54,7 +57,11 @@ public sealed class AuditTrail(IDbContextFactory<CopilotDbContext> contexts, Tim
             if (AuditHasher.Compute(record) != record.Hash)
                 return new AuditVerification(false, count, record.Id, "The entry's content does not match its hash (it was altered).");
             expectedPrevious = record.Hash;
+            recordedFound |= string.Equals(record.Hash, recordedHash, StringComparison.OrdinalIgnoreCase);
+            head = record;
         }
-        return new AuditVerification(true, count, null, null);
+        if (!recordedFound)
+            return new AuditVerification(false, count, null, "The recorded entry is no longer in the chain: its newest entries were removed.", head?.Id, head?.Hash);
+        return new AuditVerification(true, count, null, null, head?.Id, head?.Hash);
     }
 }

@@ -162,5 +162,31 @@ public sealed class ReviewWorkflowTests(DatabaseApis apis) : IClassFixture<Datab
         Assert.Equal(firstId, verify["brokenAtId"]!.GetValue<long>());
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Cutting_the_newest_entries_off_is_detected_against_a_recorded_head(string provider)
+    {
+        using var factory = new CopilotApiFactory(new Dictionary<string, string?>(TestDatabases.Settings(provider)) { ["Knowledge:SeedOnStart"] = "false" });
+        var client = await factory.CreateReadyClientAsync();
+        var id = (await client.CreateDraftAsync(DraftRequests.MarketDrop())).Str("id");
+        await client.ReviewAsync(id, "reject", "承诺收益");
+        var recorded = await client.GetObjectAsync("/v1/audit/verify");
+        var head = recorded.Str("headHash");
+        var audit = (await client.GetFromJsonAsync<List<AuditEntry>>($"/v1/drafts/{id}/audit", ApiJson.Web))!;
+        Assert.Equal(audit[^1].Hash, head);
+        Assert.True((await client.GetObjectAsync($"/v1/audit/verify?recordedHash={head}"))["intact"]!.GetValue<bool>());
+
+        // Someone removes the rejection: what is left is a perfectly linked, shorter chain.
+        var contexts = factory.Services.GetRequiredService<IDbContextFactory<CopilotDbContext>>();
+        var newest = audit[^1].Id;
+        await using (var db = await contexts.CreateDbContextAsync())
+            await db.AuditRecords.Where(r => r.Id == newest).ExecuteDeleteAsync();
+
+        Assert.True((await client.GetObjectAsync("/v1/audit/verify"))["intact"]!.GetValue<bool>());
+        var against = await client.GetObjectAsync($"/v1/audit/verify?recordedHash={head}");
+        Assert.False(against["intact"]!.GetValue<bool>());
+        Assert.Contains("removed", against.Str("reason"));
+        Assert.Equal(audit[^2].Hash, against.Str("headHash"));
+    }
+
     private sealed record AuditEntry(long Id, string Action, string Actor, string Hash, string PreviousHash);
 }
