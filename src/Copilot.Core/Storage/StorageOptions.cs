@@ -13,10 +13,16 @@ public sealed class StorageOptions : IValidatableObject
     [Required]
     public string DataPath { get; set; } = "data";
 
-    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    /// <summary>Unset: PostgreSQL when the connection string is one (it names a Host), otherwise SQLite.</summary>
+    public DatabaseProvider? Provider { get; set; }
 
     /// <summary>Empty means copilot.db in the data folder (SQLite); required for PostgreSQL (password from the environment).</summary>
     public string? ConnectionString { get; set; }
+
+    public DatabaseProvider ResolveProvider() =>
+        Provider ?? (ConnectionString is { } connection && connection.Split(';').Any(part =>
+            part.Split('=', 2)[0].Trim() is var name && (name.Equals("Host", StringComparison.OrdinalIgnoreCase) || name.Equals("Server", StringComparison.OrdinalIgnoreCase)))
+            ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite);
 
     public string ResolveDataPath() => Path.GetFullPath(DataPath);
 

@@ -13,7 +13,7 @@ public static class StorageServiceCollectionExtensions
         builder.Services.AddOptions<StorageOptions>().BindConfiguration(StorageOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         var options = builder.Configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
         Directory.CreateDirectory(options.ResolveDataPath());
-        if (options.Provider == DatabaseProvider.PostgreSql)
+        if (options.ResolveProvider() == DatabaseProvider.PostgreSql)
         {
             builder.Services.AddDbContextFactory<PostgresCopilotDbContext>(db => db.UseNpgsql(options.ConnectionString));
             builder.Services.AddSingleton<IDbContextFactory<CopilotDbContext>, ProviderDbContextFactory<PostgresCopilotDbContext>>();
