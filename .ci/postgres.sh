@@ -2,7 +2,11 @@
 # A private PostgreSQL 15 cluster for the tests: initdb in a temporary folder, listening on 127.0.0.1 on a free port.
 # Usage: source .ci/postgres.sh; start_postgres  (exports COPILOT_TEST_POSTGRES); stop_postgres
 
-PG_BIN="${PG_BIN:-$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)}"
+# PostgreSQL 15 when installed (what production runs), otherwise the newest the machine has.
+if [ -z "${PG_BIN:-}" ]; then
+  if [ -x /usr/lib/postgresql/15/bin/initdb ]; then PG_BIN=/usr/lib/postgresql/15/bin
+  else PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"; fi
+fi
 
 start_postgres() {
   if [ -z "$PG_BIN" ] || [ ! -x "$PG_BIN/initdb" ]; then
