@@ -10,7 +10,7 @@ using Microsoft.SemanticKernel;
 namespace Copilot.Plugins;
 
 /// <summary>Builds one chat turn's tools, bound to the advisor asking: their clients, their drafts, the compliance check.</summary>
-public sealed class AdvisorToolbox(ClientDirectory clients, DraftCreation drafts, ComplianceChecker checker) : ICopilotTools
+public sealed class AdvisorToolbox(ClientDirectory clients, DraftCreation drafts, ComplianceChecker checker, ProductCatalog catalog) : ICopilotTools
 {
     public CopilotToolset For(string advisorId)
     {
@@ -19,7 +19,7 @@ public sealed class AdvisorToolbox(ClientDirectory clients, DraftCreation drafts
         [
             KernelPluginFactory.CreateFromObject(new ClientsPlugin(clients, advisorId), "clients"),
             KernelPluginFactory.CreateFromObject(drafting, "drafting"),
-            KernelPluginFactory.CreateFromObject(new CompliancePlugin(checker), "compliance"),
+            KernelPluginFactory.CreateFromObject(new CompliancePlugin(checker, catalog, clients, advisorId), "compliance"),
         ], drafting.Created);
     }
 }

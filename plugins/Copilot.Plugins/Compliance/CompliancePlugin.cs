@@ -1,15 +1,24 @@
 using System.ComponentModel;
+using Copilot.Clients;
 using Copilot.Compliance;
 using Microsoft.SemanticKernel;
 
 namespace Copilot.Plugins.Compliance;
 
-/// <summary>Pre-checks a message the advisor wrote themselves against the compliance rules.</summary>
-public sealed class CompliancePlugin(ComplianceChecker checker)
+/// <summary>Pre-checks a message the advisor wrote themselves; with one of their clients named, suitability too.</summary>
+public sealed class CompliancePlugin(ComplianceChecker checker, ProductCatalog catalog, ClientDirectory clients, string advisorId)
 {
     [KernelFunction("check_compliance")]
-    [Description("Check a client message for compliance problems (promised returns, missing risk warning, advisor identity, ...). Returns a verdict and findings.")]
-    public Task<ComplianceResult> CheckAsync(
-        [Description("The message text exactly as it would be sent")] string text, CancellationToken ct = default) =>
-        checker.CheckAsync(new ComplianceCheckRequest(text), ct);
+    [Description("Check a client message for compliance problems (promised returns, missing risk warning, advisor identity, ...). "
+        + "Name the client to also check the products the text mentions against the client's risk class and horizon. Returns a verdict and findings.")]
+    public async Task<ComplianceResult> CheckAsync(
+        [Description("The message text exactly as it would be sent")] string text,
+        [Description("The client it is for, by id (or name when only one client has it), as lookup_client knows them; omit if none")] string? client = null,
+        CancellationToken ct = default)
+    {
+        var profile = client is null ? null : await clients.MatchAsync(advisorId, client.Trim(), ct) is [var one]
+            ? new ClientProfile(one.RiskClass!, one.HorizonMonths)
+            : null;
+        return await checker.CheckAsync(new ComplianceCheckRequest(text, Client: profile, Products: await catalog.WithMentionedAsync(text, [], ct)), ct);
+    }
 }

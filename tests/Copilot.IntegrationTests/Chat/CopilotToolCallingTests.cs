@@ -91,6 +91,28 @@ public sealed class CopilotToolCallingTests(SeededModelApi api)
         Assert.Contains("ask which one", toolResults[1]);
     }
 
+    [Fact]
+    public async Task Checking_a_text_for_a_named_client_judges_the_products_it_names_against_that_client()
+    {
+        api.OpenAi.Reply = _ => "张先生您好，今天市场调整较大，建议结合自身风险承受能力审视配置。";
+        await api.Client.CreateDraftAsync(DraftRequests.MarketDrop(clientId: "c-check")); // a C3 client
+        string? result = null;
+        api.OpenAi.ToolCalls = request =>
+        {
+            var names = request["tools"]?.AsArray().Select(t => t!["function"]!["name"]!.GetValue<string>()).ToList() ?? [];
+            var tools = request["messages"]!.AsArray().Where(m => m!["role"]!.GetValue<string>() == "tool").ToList();
+            if (tools.Count == 1) result = tools[0]!["content"]!.ToString();
+            return names.Count == 0 || tools.Count > 0 ? null
+                : [(names.Single(n => n.EndsWith("check_compliance")), """{"text":"张先生，ES4002半导体ETF可以逢低关注。风险提示：行业集中度高，可能亏损。","client":"c-check"}""")];
+        };
+        api.OpenAi.Reply = _ => "这条消息向C3客户推荐了R4产品，不合适。";
+
+        await api.Client.PostJsonAsync("/v1/chat", new { message = "帮我看看这条给张先生的消息合规吗", advisorId = "demo-advisor" });
+
+        Assert.NotNull(result);
+        Assert.Contains("CN-SUIT-01", result);
+    }
+
     // The model's plan: look the client up, then draft, then answer.
     private static Func<JsonObject, IReadOnlyList<(string Name, string Arguments)>?> Script(string client) => request =>
     {
