@@ -15,7 +15,7 @@ public sealed class ComplianceModelApi : ApiFixture
 
     protected override CopilotApiFactory CreateFactory() => CopilotApiFactory.ModelMode(OpenAi, seed: false);
 
-    public new async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
         OpenAi.Dispose();

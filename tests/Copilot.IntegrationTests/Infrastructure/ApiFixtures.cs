@@ -18,7 +18,7 @@ public abstract class ApiFixture : IAsyncLifetime
         await SetUpAsync();
     }
 
-    public Task DisposeAsync()
+    public virtual Task DisposeAsync()
     {
         Factory.Dispose();
         return Task.CompletedTask;

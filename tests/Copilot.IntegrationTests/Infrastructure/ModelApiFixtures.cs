@@ -7,7 +7,7 @@ public class SeededModelApi : ApiFixture
 
     protected override CopilotApiFactory CreateFactory() => CopilotApiFactory.ModelMode(OpenAi);
 
-    public new async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
         await base.DisposeAsync();
         OpenAi.Dispose();
@@ -20,4 +20,10 @@ public sealed class EmbeddingModelApi : ApiFixture
     public FakeOpenAiServer OpenAi { get; } = new();
 
     protected override CopilotApiFactory CreateFactory() => CopilotApiFactory.ModelMode(OpenAi, seed: false, embeddings: true);
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        OpenAi.Dispose();
+    }
 }
