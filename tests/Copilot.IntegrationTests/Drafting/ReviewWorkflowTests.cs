@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Copilot.IntegrationTests.Drafting;
 
-/// <summary>The review workflow and its hash-chained audit trail, on SQLite and PostgreSQL.</summary>
+/// <summary>The review workflow and what it writes on the audit trail, on SQLite and PostgreSQL.</summary>
 public sealed class ReviewWorkflowTests(DatabaseApis apis) : IClassFixture<DatabaseApis>
 {
     public static TheoryData<string> Providers => TestDatabases.Providers;
@@ -136,56 +136,6 @@ public sealed class ReviewWorkflowTests(DatabaseApis apis) : IClassFixture<Datab
         b.ReviewComment = "second"; b.Version++;
         await first.SaveChangesAsync();
         await Assert.ThrowsAsync<DbUpdateConcurrencyException>(() => second.SaveChangesAsync());
-    }
-
-    [Theory, MemberData(nameof(Providers))]
-    public async Task Tampering_with_an_audit_row_is_detected_where_it_happened(string provider)
-    {
-        // A database of its own, so the tampering does not break the chain other tests verify.
-        using var factory = new CopilotApiFactory(new Dictionary<string, string?>(TestDatabases.Settings(provider)) { ["Knowledge:SeedOnStart"] = "false" });
-        var client = await factory.CreateReadyClientAsync();
-        var id = (await client.CreateDraftAsync(DraftRequests.MarketDrop())).Str("id");
-        await client.ReviewAsync(id, "approve", "ok");
-        Assert.True((await client.GetObjectAsync("/v1/audit/verify"))["intact"]!.GetValue<bool>());
-
-        var contexts = factory.Services.GetRequiredService<IDbContextFactory<CopilotDbContext>>();
-        await using (var db = await contexts.CreateDbContextAsync())
-        {
-            var created = await db.AuditRecords.OrderBy(r => r.Id).FirstAsync();
-            await db.AuditRecords.Where(r => r.Id == created.Id)
-                .ExecuteUpdateAsync(s => s.SetProperty(r => r.DetailsJson, r => r.DetailsJson.Replace("张先生", "李先生")));
-        }
-
-        var verify = await client.GetObjectAsync("/v1/audit/verify");
-        Assert.False(verify["intact"]!.GetValue<bool>());
-        var firstId = (await client.GetFromJsonAsync<List<AuditEntry>>($"/v1/drafts/{id}/audit", ApiJson.Web))![0].Id;
-        Assert.Equal(firstId, verify["brokenAtId"]!.GetValue<long>());
-    }
-
-    [Theory, MemberData(nameof(Providers))]
-    public async Task Cutting_the_newest_entries_off_is_detected_against_a_recorded_head(string provider)
-    {
-        using var factory = new CopilotApiFactory(new Dictionary<string, string?>(TestDatabases.Settings(provider)) { ["Knowledge:SeedOnStart"] = "false" });
-        var client = await factory.CreateReadyClientAsync();
-        var id = (await client.CreateDraftAsync(DraftRequests.MarketDrop())).Str("id");
-        await client.ReviewAsync(id, "reject", "承诺收益");
-        var recorded = await client.GetObjectAsync("/v1/audit/verify");
-        var head = recorded.Str("headHash");
-        var audit = (await client.GetFromJsonAsync<List<AuditEntry>>($"/v1/drafts/{id}/audit", ApiJson.Web))!;
-        Assert.Equal(audit[^1].Hash, head);
-        Assert.True((await client.GetObjectAsync($"/v1/audit/verify?recordedHash={head}"))["intact"]!.GetValue<bool>());
-
-        // Someone removes the rejection: what is left is a perfectly linked, shorter chain.
-        var contexts = factory.Services.GetRequiredService<IDbContextFactory<CopilotDbContext>>();
-        var newest = audit[^1].Id;
-        await using (var db = await contexts.CreateDbContextAsync())
-            await db.AuditRecords.Where(r => r.Id == newest).ExecuteDeleteAsync();
-
-        Assert.True((await client.GetObjectAsync("/v1/audit/verify"))["intact"]!.GetValue<bool>());
-        var against = await client.GetObjectAsync($"/v1/audit/verify?recordedHash={head}");
-        Assert.False(against["intact"]!.GetValue<bool>());
-        Assert.Contains("removed", against.Str("reason"));
-        Assert.Equal(audit[^2].Hash, against.Str("headHash"));
     }
 
     private sealed record AuditEntry(long Id, string Action, string Actor, string Hash, string PreviousHash);
