@@ -19,6 +19,6 @@ public sealed class CompliancePlugin(ComplianceChecker checker, ProductCatalog c
         var profile = client is null ? null : await clients.MatchAsync(advisorId, client.Trim(), ct) is [var one]
             ? new ClientProfile(one.RiskClass!, one.HorizonMonths)
             : null;
-        return await checker.CheckAsync(new ComplianceCheckRequest(text, Client: profile, Products: await catalog.WithMentionedAsync(text, [], ct)), ct);
+        return await checker.CheckAsync(await catalog.WithNamedProductsAsync(new ComplianceCheckRequest(text, Client: profile), ct), ct);
     }
 }

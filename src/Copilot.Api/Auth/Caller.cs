@@ -18,7 +18,8 @@ public sealed record Caller(string Name, CallerRole Role, string? AdvisorId, boo
 
     public static Caller From(ClaimsPrincipal user) => new(
         user.Identity?.Name ?? "anonymous",
-        Enum.Parse<CallerRole>(user.FindFirstValue(RoleClaim) ?? nameof(CallerRole.Admin)),
+        // Every bound caller was authenticated (the local admin when keys are off); no role must never mean admin.
+        Enum.Parse<CallerRole>(user.FindFirstValue(RoleClaim) ?? throw new InvalidOperationException("The request has no authenticated caller.")),
         user.FindFirstValue(AdvisorClaim),
         user.Identity?.AuthenticationType == ApiKeyAuthentication.LocalType);
 

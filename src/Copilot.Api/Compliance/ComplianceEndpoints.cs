@@ -16,10 +16,7 @@ public static class ComplianceEndpoints
     }
 
     private static async Task<Ok<ComplianceResult>> CheckAsync(
-        ComplianceCheckRequest request, ComplianceChecker checker, ProductCatalog catalog, CancellationToken ct)
-    {
+        ComplianceCheckRequest request, ComplianceChecker checker, ProductCatalog catalog, CancellationToken ct) =>
         // A product the text names is judged like one the request lists: the CRM cannot be expected to list every fund an advisor typed.
-        var products = request.Text is { } text ? await catalog.WithMentionedAsync(text, request.Products ?? [], ct) : request.Products;
-        return TypedResults.Ok(await checker.CheckAsync(request with { Products = products }, ct));
-    }
+        TypedResults.Ok(await checker.CheckAsync(await catalog.WithNamedProductsAsync(request, ct), ct));
 }

@@ -58,11 +58,8 @@ public static class DraftEndpoints
     private static async Task<Ok<DraftView>> ReviewAsync(string id, ReviewRequest request, Caller caller, DraftReview review, CancellationToken ct) =>
         TypedResults.Ok(await review.ReviewAsync(id, request with { ReviewerId = caller.Actor(request.ReviewerId, "reviewerId") }, ct));
 
-    private static async Task<Ok<DraftView>> ReviseAsync(string id, ReviseRequest request, Caller caller, DraftReview review, CancellationToken ct)
-    {
-        await review.GetAsync(id, caller.CanSee, ct);
-        return TypedResults.Ok(await review.ReviseAsync(id, request with { AdvisorId = caller.ActFor(request.AdvisorId, "advisorId") }, ct));
-    }
+    private static async Task<Ok<DraftView>> ReviseAsync(string id, ReviseRequest request, Caller caller, DraftReview review, CancellationToken ct) =>
+        TypedResults.Ok(await review.ReviseAsync(id, request with { AdvisorId = caller.ActFor(request.AdvisorId, "advisorId") }, caller.CanSee, ct));
 
     private static async Task<Ok<DraftView>> SentAsync(string id, SentRequest? request, Caller caller, DraftReview review, CancellationToken ct) =>
         TypedResults.Ok(await review.MarkSentAsync(id, request ?? new SentRequest(null, null), caller.IsLocal ? "crm" : caller.Name, ct));

@@ -24,12 +24,14 @@ public sealed class ProductCatalog(KnowledgeCatalog catalog)
             .ToList();
     }
 
-    /// <summary>The declared products, plus the catalog's products the text names that were not declared.</summary>
-    public async Task<IReadOnlyList<ProductRef>> WithMentionedAsync(string text, IReadOnlyList<ProductRef> declared, CancellationToken ct)
+    /// <summary>The request with its products, plus the catalog's products its text names that it did not list.</summary>
+    public async Task<ComplianceCheckRequest> WithNamedProductsAsync(ComplianceCheckRequest request, CancellationToken ct)
     {
-        var mentioned = Mentioned(text, await ProductsAsync(ct))
+        if (request.Text is not { } text) return request;
+        var declared = request.Products ?? [];
+        var named = Mentioned(text, await ProductsAsync(ct))
             .Where(p => !declared.Any(d => string.Equals(d.Code, p.Code, StringComparison.OrdinalIgnoreCase)));
-        return [.. declared, .. mentioned];
+        return request with { Products = [.. declared, .. named] };
     }
 
     /// <summary>The products whose code appears in the text as a whole token (ES4001, not XES40012).</summary>

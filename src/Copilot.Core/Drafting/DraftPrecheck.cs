@@ -10,10 +10,10 @@ public sealed class DraftPrecheck(ComplianceChecker checker, ProductCatalog cata
 {
     public Task<ComplianceResult> CheckAsync(ValidDraftRequest request, string text, CancellationToken ct) =>
         CheckAsync(text, request.Chinese, request.Channel.Channel, new ClientProfile(request.Client.RiskClass!, request.Client.HorizonMonths),
-            request.Products.Select(p => new ProductRef(p.Code!, p.RiskLevel!, p.LockupMonths)).ToList(), ct);
+            request.Products.Select(p => p.ToProductRef()).ToList(), ct);
 
     public async Task<ComplianceResult> CheckAsync(
         string text, bool chinese, string channel, ClientProfile client, IReadOnlyList<ProductRef> declared, CancellationToken ct) =>
-        await checker.CheckAsync(new ComplianceCheckRequest(
-            text, chinese ? "zh" : "en", channel, client, await catalog.WithMentionedAsync(text, declared, ct)), ct);
+        await checker.CheckAsync(await catalog.WithNamedProductsAsync(
+            new ComplianceCheckRequest(text, chinese ? "zh" : "en", channel, client, declared), ct), ct);
 }

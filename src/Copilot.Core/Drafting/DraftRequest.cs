@@ -16,4 +16,8 @@ public sealed record Holding(string? Code, string? Name, double? Weight, string?
 public sealed record DraftScenario(string? Kind, string? Code, string? Notes);
 
 /// <summary>A product the message may mention or recommend.</summary>
-public sealed record PitchedProduct(string? Code, string? RiskLevel, int? LockupMonths);
+public sealed record PitchedProduct(string? Code, string? RiskLevel, int? LockupMonths)
+{
+    /// <summary>The product as the suitability rules see it; only for products the request validator accepted.</summary>
+    public Compliance.ProductRef ToProductRef() => new(Code!, RiskLevel!, LockupMonths);
+}

@@ -20,11 +20,8 @@ public sealed class DraftReview(
     AdvisorDirectory advisors, TimeProvider time, ILogger<DraftReview> logger)
 {
     /// <summary>The draft, if it exists and <paramref name="visibleTo"/> accepts its advisor; otherwise not found, so ids leak nothing.</summary>
-    public async Task<DraftView> GetAsync(string id, Func<string, bool> visibleTo, CancellationToken ct)
-    {
-        var draft = await FindAsync(id, ct);
-        return draft is not null && visibleTo(draft.AdvisorId) ? DraftView.From(draft) : throw NotFound(id);
-    }
+    public async Task<DraftView> GetAsync(string id, Func<string, bool> visibleTo, CancellationToken ct) =>
+        await FindAsync(id, ct) is { } draft && visibleTo(draft.AdvisorId) ? DraftView.From(draft) : throw NotFound(id);
 
     public async Task<DraftPage> ListAsync(DraftStatus? status, string? advisorId, int page, int pageSize, CancellationToken ct)
     {
@@ -68,7 +65,8 @@ public sealed class DraftReview(
             }, ct);
     }
 
-    public Task<DraftView> ReviseAsync(string id, ReviseRequest request, CancellationToken ct)
+    /// <param name="visibleTo">Whether the caller may see the draft's advisor's drafts; a draft it may not see is not found.</param>
+    public Task<DraftView> ReviseAsync(string id, ReviseRequest request, Func<string, bool> visibleTo, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Text)) throw new InputValidationException("text", "Send the revised message text.");
         return TransitionAsync(id, "revise", request.AdvisorId ?? "", request.ExpectedVersion,
@@ -79,7 +77,7 @@ public sealed class DraftReview(
             {
                 Apply(draft, text!);
                 return Task.FromResult<object>(new { request.Notes, draft.Verdict, draft.Text });
-            }, ct);
+            }, ct, visibleTo);
     }
 
     /// <summary>The CRM (<paramref name="actor"/>) confirms the approved message went out.</summary>
@@ -89,11 +87,12 @@ public sealed class DraftReview(
 
     /// <param name="prepare">Runs on the draft as read, outside the audited write: validation and the pre-check.</param>
     /// <param name="apply">Runs inside it, on the same version of the draft; returns the audit entry's details.</param>
+    /// <param name="visibleTo">Whether the caller may see the draft's advisor's drafts (null: every draft); if not, it is not found.</param>
     private async Task<DraftView> TransitionAsync(
         string id, string action, string actor, int? expectedVersion, Func<Draft, Task<RecheckedText?>> prepare,
-        Func<Draft, RecheckedText?, CopilotDbContext, Task<object>> apply, CancellationToken ct)
+        Func<Draft, RecheckedText?, CopilotDbContext, Task<object>> apply, CancellationToken ct, Func<string, bool>? visibleTo = null)
     {
-        var read = await FindAsync(id, ct) ?? throw NotFound(id);
+        var read = await FindAsync(id, ct) is { } found && (visibleTo?.Invoke(found.AdvisorId) ?? true) ? found : throw NotFound(id);
         if (expectedVersion is { } expected && expected != read.Version)
             throw new ConflictException($"The draft changed since version {expected}; it is now version {read.Version}. Reload it and decide again.");
         DraftStateMachine.Next(read.Status, action);
@@ -133,8 +132,7 @@ public sealed class DraftReview(
         var advisor = await advisors.FindAsync(draft.AdvisorId, ct) ?? throw new NotFoundException($"No advisor '{draft.AdvisorId}'.");
         var chinese = draft.Language.StartsWith("zh");
         var text = ChannelFormat.Find(draft.Channel)!.ComposeWritten(written, advisor, chinese, field);
-        var products = JsonSerializer.Deserialize<List<PitchedProduct>>(draft.ProductsJson, CopilotJson.Options)!
-            .Select(p => new ProductRef(p.Code!, p.RiskLevel!, p.LockupMonths)).ToList();
+        var products = JsonSerializer.Deserialize<List<PitchedProduct>>(draft.ProductsJson, CopilotJson.Options)!.Select(p => p.ToProductRef()).ToList();
         var check = await precheck.CheckAsync(text, chinese, draft.Channel, new ClientProfile(draft.ClientRiskClass, draft.ClientHorizonMonths), products, ct);
         return new RecheckedText(text, check);
     }
