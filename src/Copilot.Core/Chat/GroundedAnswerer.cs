@@ -45,10 +45,13 @@ public sealed class GroundedAnswerer(
         var turnKernel = kernel.Clone();
         var toolset = advisorId is not null && tools is not null ? tools.For(advisorId) : null;
         foreach (var plugin in toolset?.Plugins ?? []) turnKernel.Plugins.Add(plugin);
-        var chat = new ChatHistory(await SystemPromptAsync(question, hits, ct));
+        // The turns keep their roles, but their text is fenced: earlier answers and pasted text are data, not instructions.
+        var fence = DataFence.New();
+        var chat = new ChatHistory(await SystemPromptAsync(question, hits, fence, ct));
         foreach (var turn in history)
-            chat.AddMessage(turn.Role == ChatTurn.User ? AuthorRole.User : AuthorRole.Assistant, turn.Content);
-        chat.AddUserMessage(question);
+            chat.AddMessage(turn.Role == ChatTurn.User ? AuthorRole.User : AuthorRole.Assistant,
+                turn.Role == ChatTurn.User ? fence.Wrap("employee-message", turn.Content) : fence.Wrap("earlier-answer", turn.Content));
+        chat.AddUserMessage(fence.Wrap("employee-message", question));
 
         var answer = new StringBuilder();
         var completion = turnKernel.GetRequiredService<IChatCompletionService>();
@@ -90,12 +93,12 @@ public sealed class GroundedAnswerer(
         throw new InvalidOperationException("The answer stream ended without an answer.");
     }
 
-    private Task<string> SystemPromptAsync(string question, IReadOnlyList<SearchHit> hits, CancellationToken ct) =>
-        prompts.RenderAsync("chat-answer", new Dictionary<string, object?>
+    private Task<string> SystemPromptAsync(string question, IReadOnlyList<SearchHit> hits, DataFence fence, CancellationToken ct) =>
+        prompts.RenderAsync("chat-answer", fence, new Dictionary<string, object?>
         {
             ["firm"] = options.Value.FirmName,
             ["today"] = DateOnly.FromDateTime(time.GetLocalNow().DateTime).ToString("yyyy-MM-dd"),
             ["language"] = LanguageDetector.Detect(question),
-            ["passages"] = PassageFormatter.ForPrompt(hits),
+            ["passages"] = PassageFormatter.ForPrompt(hits, fence),
         }, ct);
 }

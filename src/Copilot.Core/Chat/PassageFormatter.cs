@@ -1,5 +1,6 @@
 using System.Text;
 using Copilot.Knowledge;
+using Copilot.Prompts;
 
 namespace Copilot.Chat;
 
@@ -8,18 +9,20 @@ public static class PassageFormatter
 {
     private const int SnippetLength = 160;
 
-    public static string ForPrompt(IReadOnlyList<SearchHit> hits)
+    /// <summary>The passages as numbered data blocks: title, section and source are inside the fence, since documents supply them.</summary>
+    public static string ForPrompt(IReadOnlyList<SearchHit> hits, DataFence fence)
     {
         if (hits.Count == 0) return "(no passages were found)";
         var text = new StringBuilder();
         for (var i = 0; i < hits.Count; i++)
         {
             var (chunk, document) = (hits[i].Chunk, hits[i].Document);
-            text.Append($"[{i + 1}] 《{document.Title}》");
-            if (chunk.Section.Length > 0) text.Append($" {chunk.Section}");
+            var passage = new StringBuilder($"[{i + 1}] 《{document.Title}》");
+            if (chunk.Section.Length > 0) passage.Append($" {chunk.Section}");
             var source = string.Join(", ", new[] { document.Publisher, document.Published?.ToString("yyyy-MM-dd") }.Where(s => s is not null));
-            if (source.Length > 0) text.Append($" ({source})");
-            text.Append('\n').Append(chunk.Text.Trim()).Append("\n\n");
+            if (source.Length > 0) passage.Append($" ({source})");
+            passage.Append('\n').Append(chunk.Text.Trim());
+            text.Append(fence.Wrap("passage", passage.ToString(), $"n=\"{i + 1}\"")).Append("\n\n");
         }
         return text.ToString().TrimEnd();
     }

@@ -14,10 +14,11 @@ public sealed class QuestionCondenser(PromptLibrary prompts, IChatClient? model 
             // Without a model, the previous question supplies the topic the follow-up leaves out.
             return lastUserTurn is null ? question : $"{lastUserTurn} {question}";
 
-        var prompt = await prompts.RenderAsync("condense-question", new Dictionary<string, object?>
+        var fence = DataFence.New();
+        var prompt = await prompts.RenderAsync("condense-question", fence, new Dictionary<string, object?>
         {
-            ["history"] = string.Join('\n', history.Select(t => $"{t.Role}: {t.Content}")),
-            ["question"] = question,
+            ["history"] = fence.Wrap("conversation", string.Join('\n', history.Select(t => $"{t.Role}: {t.Content}"))),
+            ["question"] = fence.Wrap("employee-message", question),
         }, ct);
         var response = await model.GetResponseAsync(prompt, prompts.ChatOptionsFor("condense-question"), ct);
         var condensed = response.Text.Trim();

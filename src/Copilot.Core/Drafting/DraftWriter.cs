@@ -36,23 +36,15 @@ public sealed class DraftWriter(PromptLibrary prompts, TimeProvider time, IChatC
             return new WrittenBody(Tidy(body), citations);
         }
 
-        var system = await prompts.RenderAsync("draft-system", new Dictionary<string, object?>
-        {
-            ["firm"] = context.Advisor.Firm,
-            ["today"] = DateOnly.FromDateTime(time.GetLocalNow().DateTime).ToString("yyyy-MM-dd"),
-            ["risk_class"] = request.Client.RiskClass,
-        }, ct);
+        // One fence for both messages: the system part names it, the user part's data sits inside it.
+        var fence = DataFence.New();
+        var system = await SystemPromptAsync(context, fence, ct);
         var user = await prompts.RenderAsync(request.Scenario.PromptName, new Dictionary<string, object?>
         {
-            ["client_name"] = request.Client.Name,
-            ["risk_class"] = request.Client.RiskClass,
-            ["horizon"] = request.Client.HorizonMonths is { } months ? $"{months} months" : "unknown",
-            ["lifecycle_stage"] = request.Client.LifecycleStage ?? "unknown",
-            ["holdings"] = string.Join('\n', (request.Client.Holdings ?? []).Select(h => $"- {h.Name ?? h.Code} ({h.Code}, {h.RiskLevel ?? "risk level unknown"}, weight {h.Weight:P0})")),
-            ["tags"] = string.Join(", ", request.Client.Tags ?? []),
-            ["products"] = string.Join('\n', request.Products.Select(p => $"- {p.Code} ({p.RiskLevel}{(p.LockupMonths is { } l ? $", lock-up {l} months" : "")})")),
-            ["notes"] = request.Notes ?? "",
-            ["passages"] = PassageFormatter.ForPrompt(context.Research),
+            ["client"] = fence.Wrap("client", ClientData(request)),
+            ["products"] = fence.Wrap("products", string.Join('\n', request.Products.Select(p => $"- {p.Code} ({p.RiskLevel}{(p.LockupMonths is { } l ? $", lock-up {l} months" : "")})"))),
+            ["notes"] = fence.Wrap("notes", request.Notes ?? ""),
+            ["passages"] = PassageFormatter.ForPrompt(context.Research, fence),
             ["channel"] = request.Channel.Channel,
             // The footer is added afterwards; the model writes only what fits before it.
             ["max_chars"] = request.Channel.BodyRoom(context.Advisor, request.Chinese),
@@ -67,15 +59,44 @@ public sealed class DraftWriter(PromptLibrary prompts, TimeProvider time, IChatC
     public async Task<string> ReviseAsync(DraftContext context, string body, IReadOnlyList<ComplianceFinding> findings, CancellationToken ct)
     {
         if (model is null) return DropOffendingSentences(body, findings);
+        var fence = DataFence.New();
         var prompt = await prompts.RenderAsync("draft-revise", new Dictionary<string, object?>
         {
-            ["text"] = body,
-            ["findings"] = string.Join('\n', findings.Select(f => $"{f.RuleId}: {f.Message} ({Excerpt(body, f)})")),
+            ["text"] = fence.Wrap("message", body),
+            ["findings"] = fence.Wrap("findings", string.Join('\n', findings.Select(f => $"{f.RuleId}: {f.Message} ({Excerpt(body, f)})"))),
             ["max_chars"] = context.Request.Channel.BodyRoom(context.Advisor, context.Request.Chinese),
             ["language"] = context.Request.Chinese ? "Simplified Chinese" : "English",
         }, ct);
-        var response = await model.GetResponseAsync(prompt, prompts.ChatOptionsFor("draft-revise"), ct);
+        // The revision is written under the same hard rules and hierarchy as the first draft.
+        var response = await model.GetResponseAsync(
+            [new ChatMessage(ChatRole.System, await SystemPromptAsync(context, fence, ct)), new ChatMessage(ChatRole.User, prompt)],
+            prompts.ChatOptionsFor("draft-revise"), ct);
         return Tidy(response.Text);
+    }
+
+    private Task<string> SystemPromptAsync(DraftContext context, DataFence fence, CancellationToken ct) =>
+        prompts.RenderAsync("draft-system", fence, new Dictionary<string, object?>
+        {
+            ["firm"] = context.Advisor.Firm,
+            ["today"] = DateOnly.FromDateTime(time.GetLocalNow().DateTime).ToString("yyyy-MM-dd"),
+            ["risk_class"] = context.Request.Client.RiskClass,
+        }, ct);
+
+    // Everything the CRM says about the client, one field a line; names, tags and holdings are whatever the CRM holds.
+    private static string ClientData(ValidDraftRequest request)
+    {
+        var client = request.Client;
+        var lines = new List<string>
+        {
+            $"name: {client.Name}",
+            $"risk class: {client.RiskClass}",
+            $"horizon: {(client.HorizonMonths is { } months ? $"{months} months" : "unknown")}",
+            $"lifecycle stage: {client.LifecycleStage ?? "unknown"}",
+            $"tags: {string.Join(", ", client.Tags ?? [])}",
+            "holdings:",
+        };
+        lines.AddRange((client.Holdings ?? []).Select(h => $"- {h.Name ?? h.Code} ({h.Code}, {h.RiskLevel ?? "risk level unknown"}, weight {h.Weight:P0})"));
+        return string.Join('\n', lines);
     }
 
     /// <summary>Template mode's revision: the sentences a blocking finding points into are removed.</summary>

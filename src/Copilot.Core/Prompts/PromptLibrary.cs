@@ -7,7 +7,9 @@ public sealed class PromptLibrary
 {
     private readonly Dictionary<string, PromptTemplateConfig> _prompts;
     private readonly Dictionary<(string Name, string Language), PromptTemplateConfig> _templates = [];
-    private readonly KernelPromptTemplateFactory _factory = new();
+    // The rendered text goes into a chat message object, never re-parsed as chat markup, so values need no HTML encoding;
+    // the config-level flag alone left every value encoded (&lt;, &#39;), data fences included.
+    private readonly KernelPromptTemplateFactory _factory = new() { AllowDangerouslySetContent = true };
     private readonly Kernel _kernel = new();
 
     public PromptLibrary(string folder)
@@ -53,6 +55,19 @@ public sealed class PromptLibrary
         if (missing.Count > 0)
             throw new ArgumentException($"Prompt '{name}' needs values for: {string.Join(", ", missing)}.", nameof(values));
         return await _factory.Create(config).RenderAsync(_kernel, new KernelArguments(values.ToDictionary(p => p.Key, p => p.Value)), ct);
+    }
+
+    /// <summary>The prompt that states the instruction hierarchy and names the data fence; rendered into others as data_rules.</summary>
+    public const string DataRulesPrompt = "data-rules";
+
+    /// <summary>
+    /// Renders a prompt that carries data: its data_rules is the hierarchy naming this request's fence. The values that are
+    /// data must already be wrapped with the same <paramref name="fence"/>.
+    /// </summary>
+    public async Task<string> RenderAsync(string name, DataFence fence, IReadOnlyDictionary<string, object?> values, CancellationToken ct = default)
+    {
+        var rules = await RenderAsync(DataRulesPrompt, new Dictionary<string, object?> { ["fence"] = fence.Tag }, ct);
+        return await RenderAsync(name, new Dictionary<string, object?>(values) { ["data_rules"] = rules }, ct);
     }
 
     /// <summary>The model settings a prompt declares in its config.json (temperature, max_tokens).</summary>

@@ -57,7 +57,8 @@ public sealed class ModelModeChatTests(SeededModelApi api)
         Assert.Equal(2, requests.Count);
         var condense = requests[0]["messages"]!.AsArray()[0]!["content"]!.ToString();
         Assert.Contains("融资融券开通要什么条件？", condense);
-        Assert.Contains("Last message: 利率呢？", condense);
+        Assert.Contains("Last message (data):\n<data-", condense);
+        Assert.Contains("kind=\"employee-message\">\n利率呢？\n</data-", condense);
         // The answer request carries the history as turns, and retrieval used the condensed question.
         var answerMessages = requests[1]["messages"]!.AsArray();
         Assert.Equal(["system", "user", "assistant", "user"], answerMessages.Select(m => m!["role"]!.ToString()));

@@ -1,9 +1,12 @@
 using Copilot.Chat;
+using Copilot.Prompts;
 
 namespace Copilot.UnitTests.Chat;
 
 public sealed class PassageFormatterTests
 {
+    private static readonly DataFence Fence = new("00000000deadbeef");
+
     [Fact]
     public void Passages_are_numbered_with_title_section_publisher_and_date()
     {
@@ -11,22 +14,24 @@ public sealed class PassageFormatterTests
         [
             ChatSamples.Hit("outlook", "  看好高股息板块。\n", "策略 > 行业", "二季度策略", "示例证券研究所", new DateOnly(2025, 4, 1)),
             ChatSamples.Hit("faq", "R3 为中风险。", title: "常见问题"),
-        ]);
+        ], Fence);
 
-        Assert.Equal("[1] 《二季度策略》 策略 > 行业 (示例证券研究所, 2025-04-01)\n看好高股息板块。\n\n[2] 《常见问题》\nR3 为中风险。", prompt);
+        Assert.Equal(
+            "<data-00000000deadbeef kind=\"passage\" n=\"1\">\n[1] 《二季度策略》 策略 > 行业 (示例证券研究所, 2025-04-01)\n看好高股息板块。\n</data-00000000deadbeef>\n\n" +
+            "<data-00000000deadbeef kind=\"passage\" n=\"2\">\n[2] 《常见问题》\nR3 为中风险。\n</data-00000000deadbeef>", prompt);
     }
 
     [Fact]
     public void A_publisher_or_date_alone_is_shown_alone()
     {
-        Assert.StartsWith("[1] 《T》 (2025-01-02)\n", PassageFormatter.ForPrompt([ChatSamples.Hit("d", "x", title: "T", published: new DateOnly(2025, 1, 2))]));
-        Assert.StartsWith("[1] 《T》 (中证协)\n", PassageFormatter.ForPrompt([ChatSamples.Hit("d", "x", title: "T", publisher: "中证协")]));
+        Assert.Contains("\n[1] 《T》 (2025-01-02)\n", PassageFormatter.ForPrompt([ChatSamples.Hit("d", "x", title: "T", published: new DateOnly(2025, 1, 2))], Fence));
+        Assert.Contains("\n[1] 《T》 (中证协)\n", PassageFormatter.ForPrompt([ChatSamples.Hit("d", "x", title: "T", publisher: "中证协")], Fence));
     }
 
     [Fact]
     public void No_hits_say_so_in_the_prompt()
     {
-        Assert.Equal("(no passages were found)", PassageFormatter.ForPrompt([]));
+        Assert.Equal("(no passages were found)", PassageFormatter.ForPrompt([], Fence));
     }
 
     [Fact]

@@ -28,13 +28,14 @@ public sealed class ComplianceJudge(PromptLibrary prompts, ComplianceRuleSet rul
         if (model is null) return [];
         try
         {
-            var prompt = await prompts.RenderAsync(PromptName, new Dictionary<string, object?>
+            var fence = DataFence.New();
+            var prompt = await prompts.RenderAsync(PromptName, fence, new Dictionary<string, object?>
             {
                 ["language"] = language,
                 ["channel"] = channel ?? "unknown",
                 ["rules"] = RuleList(language),
-                ["findings"] = FindingList(text, ruleFindings),
-                ["text"] = text,
+                ["findings"] = fence.Wrap("findings", FindingList(text, ruleFindings)),
+                ["text"] = fence.Wrap("message", text),
             }, ct);
             var response = await model.GetResponseAsync<JudgeReply>([new ChatMessage(ChatRole.User, prompt)], Json, prompts.ChatOptionsFor(PromptName), cancellationToken: ct);
             var reply = response.TryGetResult(out var parsed) ? parsed : Salvage(response.Text);
