@@ -53,7 +53,8 @@ public sealed class ComplianceRule
                 if (hit.Span.End > hit.Span.Start && reported.Any(r => r.Overlaps(hit.Span))) continue;
                 reported.Add(hit.Span);
                 var message = Fill(messages ?? Messages, context.Text.Language, hit.Values);
-                yield return new ComplianceFinding(Id, Severity, message, hit.Span.Start, hit.Span.End, FindingSource.Rule);
+                var span = context.Text.ToOriginal(hit.Span);
+                yield return new ComplianceFinding(Id, Severity, message, span.Start, span.End, FindingSource.Rule);
             }
         }
     }

@@ -35,7 +35,7 @@ internal sealed class TextRuleMatcher(PhraseSet triggers, bool negatable, bool f
         {
             satisfied ??= unless.Count > 0 && unless.All(group => context.Text.Contains(group.Phrases));
             if (satisfied == true) yield break;
-            yield return new RuleHit(span, Values.Match(context.Text.Text, span));
+            yield return new RuleHit(span, Values.Match(context.Text, span));
             if (firstOnly) yield break;
         }
     }
@@ -52,7 +52,7 @@ internal sealed class HighRiskWithoutSpecificRisksMatcher(int minLevel, PhraseSe
         if (unless.Count > 0 && unless.All(group => context.Text.Contains(group.Phrases))) yield break;
         foreach (var span in context.Text.Uses(pitch))
         {
-            var values = new Dictionary<string, string>(Values.Match(context.Text.Text, span));
+            var values = new Dictionary<string, string>(Values.Match(context.Text, span));
             if (product is not null) Values.AddProduct(values, product);
             yield return new RuleHit(span, values);
             yield break;
@@ -63,8 +63,8 @@ internal sealed class HighRiskWithoutSpecificRisksMatcher(int minLevel, PhraseSe
 /// <summary>The values a rule message can name.</summary>
 internal static class Values
 {
-    public static IReadOnlyDictionary<string, string> Match(string text, TextSpan span) =>
-        new Dictionary<string, string> { ["match"] = text[span.Start..span.End] };
+    public static IReadOnlyDictionary<string, string> Match(CheckedText text, TextSpan span) =>
+        new Dictionary<string, string> { ["match"] = text.Quote(span) };
 
     public static void AddProduct(Dictionary<string, string> values, ProductRef product)
     {

@@ -2,14 +2,30 @@ namespace Copilot.Compliance.Text;
 
 /// <summary>
 /// A message being checked, in its language: finds the uses of phrases, leaving out those that are negated, only quoted
-/// to be disowned ("所谓“保本”", so-called 'guaranteed'), or part of a standard disclaimer.
+/// to be disowned ("所谓“保本”", so-called 'guaranteed'), or part of a standard disclaimer. Rules read the normalised
+/// text (<see cref="NormalisedText"/>), so 保\u200b本 and 稳 赚 不 赔 are seen for what they say; findings point into the original.
 /// </summary>
 internal sealed class CheckedText(string text, LanguageProfile profile)
 {
+    private readonly NormalisedText _normalised = NormalisedText.Create(text);
     private List<TextSpan>? _quotes;
     private List<TextSpan>? _disclaimers;
 
-    public string Text { get; } = text;
+    /// <summary>The normalised text the rules match on.</summary>
+    public string Text => _normalised.Text;
+
+    /// <summary>The text as it was sent.</summary>
+    public string Original { get; } = text;
+
+    /// <summary>Where a span of <see cref="Text"/> lies in <see cref="Original"/>.</summary>
+    public TextSpan ToOriginal(TextSpan span) => _normalised.ToOriginal(span);
+
+    /// <summary>The original words a span of the normalised text came from, as a reviewer will see them highlighted.</summary>
+    public string Quote(TextSpan span)
+    {
+        var original = ToOriginal(span);
+        return Original[original.Start..original.End];
+    }
 
     public LanguageProfile Profile { get; } = profile;
 
