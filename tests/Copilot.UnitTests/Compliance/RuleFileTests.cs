@@ -10,6 +10,7 @@ public sealed class RuleFileTests : IDisposable
         "CN-SUIT-01", "CN-SUIT-02", "CN-SUIT-03", "CN-SUIT-04", "CN-SUIT-05",
         "CN-IA-01", "CN-IA-02", "CN-IA-03", "CN-IA-04", "CN-IA-05", "CN-IA-06", "CN-IA-07", "CN-IA-08", "CN-IA-09",
         "CN-MKT-01", "CN-MKT-02", "CN-MKT-03", "US-2210-01", "US-2210-02", "US-2210-03", "US-2210-04", "US-MKT-05",
+        "CN-CONTACT-01",
     ];
 
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "copilot-rules-" + Guid.NewGuid().ToString("N"));
@@ -38,6 +39,24 @@ public sealed class RuleFileTests : IDisposable
         Assert.Contains("第135条", ComplianceTestRules.Rules.Find("CN-IA-01")!.Source);
         Assert.Contains("2210", ComplianceTestRules.Rules.Find("US-2210-04")!.Source);
         Assert.Equal(["en", "zh"], ComplianceTestRules.Rules.Languages.Order());
+    }
+
+    [Fact]
+    public void An_allow_list_exempts_a_trigger_only_when_it_covers_the_trigger_whole()
+    {
+        WriteRule("""{ "kind": "text", "negatable": false, "patterns": ["[a-z]+\\.example"], "allow": { "name": "ours", "terms": ["firm.example"] } }""");
+        var rules = ComplianceRuleSet.Load(_folder);
+
+        Assert.DoesNotContain(rules.Evaluate("见 firm.example 官网", "zh", null, null), f => f.RuleId == "T-1");
+        Assert.Single(rules.Evaluate("见 evil.example 官网", "zh", null, null), f => f.RuleId == "T-1");
+    }
+
+    [Fact]
+    public void An_allow_list_on_a_structured_check_is_refused()
+    {
+        WriteRule("""{ "kind": "product-above-client-class", "allow": { "name": "x", "terms": ["y"] } }""");
+
+        Assert.Contains("declinedBy", Assert.Throws<ComplianceRulesException>(() => ComplianceRuleSet.Load(_folder)).Message);
     }
 
     [Fact]

@@ -48,9 +48,9 @@ internal static class RuleCompiler
             case TextKind:
                 var triggers = Phrases(m.Terms, m.Patterns, where);
                 if (triggers.IsEmpty) throw new ComplianceRulesException($"{where}: a text check needs terms or patterns.");
-                return new TextRuleMatcher(triggers, m.Negatable, FirstOnly(m, where), Groups(m.Unless, where), Phrases(m.PostCues, null, where));
+                return new TextRuleMatcher(triggers, m.Negatable, FirstOnly(m, where), Groups(m.Unless, where), Phrases(m.PostCues, null, where), Allowed(m.Allow, where));
             case ProductAboveClientClass or LowestClassAboveR1 or LockupBeyondHorizon:
-                if (m.Terms is { Count: > 0 } || m.Patterns is { Count: > 0 } || m.Unless is { Count: > 0 } || m.MinLevel is not null)
+                if (m.Terms is { Count: > 0 } || m.Patterns is { Count: > 0 } || m.Unless is { Count: > 0 } || m.MinLevel is not null || m.Allow is not null)
                     throw new ComplianceRulesException($"{where}: kind \"{m.Kind}\" reads the client and products; it takes only declinedBy.");
                 var declined = Phrases(m.DeclinedBy?.Terms, m.DeclinedBy?.Patterns, where);
                 return m.Kind switch
@@ -86,6 +86,16 @@ internal static class RuleCompiler
                 throw new ComplianceRulesException($"{where}: unless[{i}] needs a name and terms or patterns.");
             return new RequirementGroup(g.Name, phrases);
         }).ToList();
+
+    // Allowed phrases must cover a trigger whole, so example-securities.example.evil.com is not the firm's site.
+    private static PhraseSet? Allowed(TermGroupDefinition? allow, string where)
+    {
+        if (allow is null) return null;
+        var whole = (allow.Terms ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => System.Text.RegularExpressions.Regex.Escape(t))
+            .Concat((allow.Patterns ?? []).Where(p => !string.IsNullOrWhiteSpace(p))).Select(p => $"^(?:{p})$").ToList();
+        if (whole.Count == 0) throw new ComplianceRulesException($"{where}: allow needs terms or patterns.");
+        return Phrases(null, whole, where);
+    }
 
     private static PhraseSet Phrases(IEnumerable<string>? terms, IEnumerable<string>? patterns, string where)
     {

@@ -34,6 +34,7 @@ internal sealed class MatcherDefinition
     public string? Report { get; set; }
     public List<TermGroupDefinition>? Unless { get; set; }
     public List<string>? PostCues { get; set; }
+    public TermGroupDefinition? Allow { get; set; }
     public TermGroupDefinition? DeclinedBy { get; set; }
     public string? MinLevel { get; set; }
     public List<string>? LevelPatterns { get; set; }

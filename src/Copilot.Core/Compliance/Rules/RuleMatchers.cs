@@ -23,9 +23,11 @@ internal sealed record MatcherWithMessage(IRuleMatcher Matcher, IReadOnlyDiction
 
 /// <summary>
 /// Lexicon terms and patterns (kind "text"). With requirement groups, a trigger is only a violation when at least one group
-/// is missing from the whole text (advice without a risk warning); such rules report their first trigger only.
+/// is missing from the whole text (advice without a risk warning); such rules report their first trigger only. A trigger
+/// that is, as a whole, one of the allowed phrases (the firm's own website or hotline) is not reported.
 /// </summary>
-internal sealed class TextRuleMatcher(PhraseSet triggers, bool negatable, bool firstOnly, IReadOnlyList<RequirementGroup> unless, PhraseSet postCues)
+internal sealed class TextRuleMatcher(
+    PhraseSet triggers, bool negatable, bool firstOnly, IReadOnlyList<RequirementGroup> unless, PhraseSet postCues, PhraseSet? allow = null)
     : IRuleMatcher
 {
     public IEnumerable<RuleHit> Match(CheckContext context)
@@ -33,6 +35,7 @@ internal sealed class TextRuleMatcher(PhraseSet triggers, bool negatable, bool f
         var satisfied = (bool?)null;
         foreach (var span in context.Text.Uses(triggers, negatable, postCues))
         {
+            if (allow is not null && allow.IsMatch(context.Text.Text, span.Start, span.End)) continue;
             satisfied ??= unless.Count > 0 && unless.All(group => context.Text.Contains(group.Phrases));
             if (satisfied == true) yield break;
             yield return new RuleHit(span, Values.Match(context.Text, span));
