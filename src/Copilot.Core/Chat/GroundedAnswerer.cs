@@ -47,6 +47,7 @@ public sealed class GroundedAnswerer(
         foreach (var plugin in toolset?.Plugins ?? []) turnKernel.Plugins.Add(plugin);
         // The turns keep their roles, but their text is fenced: earlier answers and pasted text are data, not instructions.
         var fence = DataFence.New();
+        turnKernel.AutoFunctionInvocationFilters.Add(new FencedToolResults(fence));
         var chat = new ChatHistory(await SystemPromptAsync(question, hits, fence, ct));
         foreach (var turn in history)
             chat.AddMessage(turn.Role == ChatTurn.User ? AuthorRole.User : AuthorRole.Assistant,

@@ -8,6 +8,7 @@ public sealed class SpanTests
     [Theory]
     [InlineData("王姐，这款产品保本保收益，放心。", "CN-IA-01", "保本保收益")]
     [InlineData("这只票要是亏了算我的。", "CN-IA-01", "亏了算我的")]
+    [InlineData("别担心，跌了我给您补上。", "CN-IA-01", "跌了我给您补")]
     [InlineData("下周一定涨，信我。", "CN-SUIT-03", "一定涨")]
     [InlineData("您把交易密码发我一下。", "CN-IA-07", "密码发我")]
     [InlineData("会员费直接转我支付宝就行。", "CN-IA-06", "转我支付宝")]
