@@ -34,7 +34,11 @@ public sealed class ProductCatalog(KnowledgeCatalog catalog)
         return request with { Products = [.. declared, .. named] };
     }
 
-    /// <summary>The products whose code appears in the text as a whole token (ES4001, not XES40012).</summary>
-    public static IEnumerable<ProductRef> Mentioned(string text, IEnumerable<ProductRef> products) =>
-        products.Where(p => Regex.IsMatch(text, $"(?<![A-Za-z0-9]){Regex.Escape(p.Code)}(?![A-Za-z0-9])", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)));
+    /// <summary>The products whose code appears in the text as a whole token (ES4001, not XES40012; ＥＳ４００１ too).</summary>
+    public static IEnumerable<ProductRef> Mentioned(string text, IEnumerable<ProductRef> products)
+    {
+        // Full-width letters and digits are the same code to a reader, so they are to suitability too.
+        var folded = text.Normalize(System.Text.NormalizationForm.FormKC);
+        return products.Where(p => Regex.IsMatch(folded, $"(?<![A-Za-z0-9]){Regex.Escape(p.Code)}(?![A-Za-z0-9])", RegexOptions.IgnoreCase, TimeSpan.FromSeconds(1)));
+    }
 }

@@ -71,4 +71,15 @@ public sealed class NormalisationTests
     {
         Assert.DoesNotContain(ComplianceTestRules.Check(text).Findings, f => f.Severity == FindingSeverity.Block);
     }
+
+    [Fact]
+    public void A_product_code_in_full_width_letters_is_still_that_product_for_suitability()
+    {
+        ProductRef[] catalog = [new("ES4001", "R4", null), new("ES1002", "R2", null)];
+
+        Assert.Equal(["ES4001"], ProductCatalog.Mentioned("李阿姨，ＥＳ４００１可以逢低关注。", catalog).Select(p => p.Code));
+        var finding = ComplianceTestRules.Check("李阿姨，ＥＳ４００１可以逢低关注。风险提示：可能亏损。", "zh", new ClientProfile("C2", 36), catalog[0])
+            .Findings.Single(f => f.RuleId == "CN-SUIT-01");
+        Assert.Equal("ＥＳ４００１", "李阿姨，ＥＳ４００１可以逢低关注。风险提示：可能亏损。"[finding.Start..finding.End]);
+    }
 }
