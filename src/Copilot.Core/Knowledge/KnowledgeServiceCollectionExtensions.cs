@@ -25,7 +25,8 @@ public static class KnowledgeServiceCollectionExtensions
         else
             services.AddSingleton<IKnowledgeIndex>(sp => new LuceneKnowledgeIndex(
                 Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataPath(), "index"),
-                sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.CandidatePool));
+                sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.CandidatePool,
+                sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.MaxQueryTerms));
 
         services.AddSingleton(TokenCounter.Shared);
         services.AddSingleton<KnowledgeCatalog>();
