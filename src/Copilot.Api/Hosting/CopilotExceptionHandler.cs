@@ -15,9 +15,13 @@ internal sealed class CopilotExceptionHandler(IProblemDetailsService problems, I
             InputValidationException e => (e.Unprocessable ? 422 : 400, "The request is not valid.", e.Errors),
             UnsupportedFormatException e => (415, "Unsupported file type.", Field("file", e.Message)),
             UnreadableDocumentException e => (422, "The file cannot be read.", Field("file", e.Message)),
-            BadHttpRequestException { StatusCode: 413 } => (413, "The request is too large.", Field("file", "The upload exceeds the size limit.")),
-            BadHttpRequestException { InnerException: JsonException json } => (400, "The JSON body is not valid.", Field(FieldOf(json.Path), json.Message)),
-            BadHttpRequestException e => (e.StatusCode, "The request is not valid.", Field("body", e.Message)),
+            DocumentTooLargeException e => (413, "The document is too large.", Field(e.Field, e.Message)),
+            BadHttpRequestException { StatusCode: 413 } => (413, "The request is too large.",
+                Field(context.Request.HasFormContentType ? "file" : "body", "The request exceeds the size limit.")),
+            // The serializer's own message quotes what it could not read; the problem names the place only.
+            BadHttpRequestException { InnerException: JsonException json } => (400, "The JSON body is not valid.",
+                Field(FieldOf(json.Path), "Not valid JSON here, or not of the expected type.")),
+            BadHttpRequestException e => (e.StatusCode, "The request is not valid.", BindingFailure(e)),
             ForbiddenException e => (403, "This caller may not do that.", Field(e.Field, e.Message)),
             ConflictException e => (409, "The request conflicts with the resource's state.", Field("state", e.Message)),
             NotFoundException e => (404, "Not found.", Field("id", e.Message)),
@@ -41,6 +45,16 @@ internal sealed class CopilotExceptionHandler(IProblemDetailsService problems, I
     }
 
     private static IReadOnlyDictionary<string, string[]> Field(string name, string reason) => new Dictionary<string, string[]> { [name] = [reason] };
+
+    // Binding messages quote the value ('Failed to bind parameter "int? top" from "abc".'): keep the parameter's name only.
+    private static IReadOnlyDictionary<string, string[]> BindingFailure(BadHttpRequestException e)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(e.Message, "parameter \"[^\" ]+ (?<name>[A-Za-z0-9_]+)\"");
+        return e.StatusCode == StatusCodes.Status415UnsupportedMediaType
+            ? Field("body", "Send the body as application/json.")
+            : match.Success ? Field(JsonNamingPolicy.CamelCase.ConvertName(match.Groups["name"].Value), "The value is missing or not of the expected type.")
+            : Field("body", "The request cannot be read.");
+    }
 
     // "$.filters.type" → "filters.type"
     private static string FieldOf(string? jsonPath) =>

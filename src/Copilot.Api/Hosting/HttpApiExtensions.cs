@@ -16,6 +16,7 @@ public static class HttpApiExtensions
     {
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(json => CopilotJson.Configure(json.SerializerOptions));
+        services.AddOptions<InputLimitsOptions>().BindConfiguration(InputLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
         services.AddExceptionHandler<CopilotExceptionHandler>();
         // Binding failures throw, so the exception handler can name the field instead of answering an empty 400.
@@ -38,6 +39,7 @@ public static class HttpApiExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<RequestBodyLimit>();
         app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
         app.UseDefaultFiles();
         app.UseStaticFiles();

@@ -14,10 +14,20 @@ internal static class DocumentUploadReader
 
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            IFormCollection form;
+            try
+            {
+                form = await request.ReadFormAsync(ct);
+            }
+            // BadHttpRequestException is an IOException too: a body over the size limit stays a 413.
+            catch (Exception e) when ((e is InvalidDataException || e is IOException and not BadHttpRequestException) && !ct.IsCancellationRequested)
+            {
+                // No boundary, a body cut short, too many fields: the envelope, not the document, is broken.
+                throw new InputValidationException("body", "The multipart body cannot be read: send a complete multipart/form-data body with a boundary.");
+            }
             var file = form.Files.GetFile("file") ?? throw new InputValidationException("file", "Attach the document as the form field 'file'.");
             if (file.Length > maxBytes)
-                throw new BadHttpRequestException($"The file is larger than {maxBytes} bytes.", StatusCodes.Status413PayloadTooLarge);
+                throw new BadHttpRequestException("The file exceeds the size limit.", StatusCodes.Status413PayloadTooLarge);
             if (!TextExtractors.Default.Supports(file.FileName))
                 throw new UnsupportedFormatException(Path.GetExtension(file.FileName));
             var fields = form.Where(f => f.Key != "file").ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.OrdinalIgnoreCase);

@@ -21,19 +21,19 @@ public static class KnowledgeFilterParser
         if (!string.IsNullOrWhiteSpace(fields.Type))
         {
             if (EnumText.TryParse<DocumentType>(fields.Type, out var t)) type = t;
-            else errors[prefix + "type"] = [$"Unknown type '{fields.Type}'; use research, compliance, product or faq."];
+            else errors[prefix + "type"] = ["Unknown type; use research, compliance, product or faq."];
         }
         Audience? audience = null;
         if (!string.IsNullOrWhiteSpace(fields.Audience))
         {
             if (EnumText.TryParse<Audience>(fields.Audience, out var a)) audience = a;
-            else errors[prefix + "audience"] = [$"Unknown audience '{fields.Audience}'; use internal or client."];
+            else errors[prefix + "audience"] = ["Unknown audience; use internal or client."];
         }
         DateOnly? validOn = fields.IncludeExpired ? null : today;
         if (!string.IsNullOrWhiteSpace(fields.ValidOn))
         {
             if (DateOnly.TryParseExact(fields.ValidOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)) validOn = day;
-            else errors[prefix + "validOn"] = [$"'{fields.ValidOn}' is not a date; use yyyy-MM-dd."];
+            else errors[prefix + "validOn"] = ["Not a date; use yyyy-MM-dd."];
         }
         if (errors.Count > 0) throw new InputValidationException(errors);
         return new KnowledgeFilter(type, audience, string.IsNullOrWhiteSpace(fields.ProductCode) ? null : fields.ProductCode.Trim(), validOn);

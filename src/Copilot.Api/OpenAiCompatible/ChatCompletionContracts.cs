@@ -6,17 +6,7 @@ namespace Copilot.Api.OpenAiCompatible;
 public sealed record ChatCompletionRequest(string? Model, IReadOnlyList<ChatCompletionRequestMessage>? Messages, bool? Stream);
 
 /// <summary>A message; content is a string or an array of parts ({"type":"text","text":...}).</summary>
-public sealed record ChatCompletionRequestMessage(string? Role, JsonElement Content)
-{
-    public string Text() => Content.ValueKind switch
-    {
-        JsonValueKind.String => Content.GetString() ?? "",
-        JsonValueKind.Array => string.Concat(Content.EnumerateArray()
-            .Where(part => part.TryGetProperty("type", out var type) && type.GetString() == "text" && part.TryGetProperty("text", out _))
-            .Select(part => part.GetProperty("text").GetString())),
-        _ => "",
-    };
-}
+public sealed record ChatCompletionRequestMessage(string? Role, JsonElement Content);
 
 /// <summary>OpenAI's chat.completion object, plus "generator" saying whether a model or a template wrote it.</summary>
 public sealed record ChatCompletion(

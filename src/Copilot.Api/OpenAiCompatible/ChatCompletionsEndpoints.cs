@@ -5,6 +5,7 @@ using Copilot.Common;
 using Copilot.Knowledge;
 using Copilot.Knowledge.Chunking;
 using Copilot.Llm;
+using Microsoft.Extensions.Options;
 
 namespace Copilot.Api.OpenAiCompatible;
 
@@ -37,9 +38,9 @@ public static class ChatCompletionsEndpoints
 
     private static async Task CompleteAsync(
         ChatCompletionRequest body, HttpContext context, Caller caller, GroundedAnswerer answerer, GeneratorInfo generatorInfo, TokenCounter tokens,
-        TimeProvider time, CancellationToken ct)
+        TimeProvider time, IOptions<InputLimitsOptions> limits, CancellationToken ct)
     {
-        var (question, history) = Split(body);
+        var (question, history) = ChatCompletionMessages.Split(body, limits.Value);
         // An advisor's office assistant gets the advisor's copilot tools; other callers only ask questions.
         var advisorId = caller.Role == CallerRole.Advisor ? caller.AdvisorId : null;
         var filter = new KnowledgeFilter(ValidOn: DateOnly.FromDateTime(time.GetLocalNow().DateTime));
@@ -87,21 +88,6 @@ public static class ChatCompletionsEndpoints
             }
         }
         await context.Response.WriteAsync("data: [DONE]\n\n", ct);
-    }
-
-    // The last user message is the question; earlier user and assistant messages are the history.
-    private static (string Question, IReadOnlyList<ChatTurn> History) Split(ChatCompletionRequest body)
-    {
-        if (body.Model is { Length: > 0 } model && model != ModelName)
-            throw new InputValidationException("model", $"Unknown model '{model}'; this endpoint serves '{ModelName}'.");
-        var messages = body.Messages ?? [];
-        var last = messages.Count > 0 ? messages[^1] : null;
-        if (last is null || last.Role != "user" || string.IsNullOrWhiteSpace(last.Text()))
-            throw new InputValidationException("messages", "The last message must be a non-empty user message.");
-        var history = messages.Take(messages.Count - 1)
-            .Where(m => m.Role is "user" or "assistant" && !string.IsNullOrWhiteSpace(m.Text()))
-            .Select(m => new ChatTurn(m.Role!, m.Text())).ToList();
-        return (last.Text().Trim(), history);
     }
 
     private static ChatCompletionUsage Usage(TokenCounter tokens, string question, string answer)

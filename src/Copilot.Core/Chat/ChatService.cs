@@ -12,22 +12,23 @@ public sealed record ChatRequest(string Message, string? ConversationId, Knowled
 public sealed record ChatSession(string ConversationId, IAsyncEnumerable<AnswerEvent> Events);
 
 /// <summary>Multi-turn chat: loads the conversation's history, answers, and stores both turns when the answer is complete.</summary>
-public sealed class ChatService(GroundedAnswerer answerer, ConversationStore conversations, IOptions<ChatAnswerOptions> options)
+public sealed class ChatService(
+    GroundedAnswerer answerer, ConversationStore conversations, IOptions<ChatAnswerOptions> options, IOptions<InputLimitsOptions> limits)
 {
     /// <summary>Validates the request and opens the conversation before anything streams, so errors can still be HTTP errors.</summary>
     public async Task<ChatSession> StartAsync(ChatRequest request, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(request.Message))
             throw new InputValidationException("message", "The question must not be empty.");
-        if (request.Message.Length > 8000)
-            throw new InputValidationException("message", "The question is longer than 8,000 characters.");
+        if (request.Message.Length > limits.Value.MessageChars)
+            throw new InputValidationException("message", $"The question is longer than {limits.Value.MessageChars:N0} characters.");
 
         string id;
         if (request.ConversationId is { } existing)
         {
             // Another advisor's conversation is answered as if it did not exist: its history holds their clients.
             if (await conversations.FindAsync(existing, ct) is not { } found || found.AdvisorId != request.AdvisorId)
-                throw new InputValidationException("conversationId", $"No conversation '{existing}'; omit it to start a new one.", unprocessable: true);
+                throw new InputValidationException("conversationId", "No such conversation; omit it to start a new one.", unprocessable: true);
             id = existing;
         }
         else

@@ -6,6 +6,7 @@ using Copilot.Common;
 using Copilot.Idempotency;
 using Copilot.Llm;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Copilot.Drafting;
 
@@ -24,6 +25,7 @@ public sealed class DraftCreation(
     AuditTrail audit,
     GeneratorInfo generator,
     TimeProvider time,
+    IOptions<InputLimitsOptions> limits,
     ILogger<DraftCreation> logger)
 {
     /// <param name="caller">Who asks (an API key's name): Idempotency-Keys are unique per caller, so callers cannot collide.</param>
@@ -31,9 +33,9 @@ public sealed class DraftCreation(
     public async Task<(DraftView Draft, bool Replayed)> CreateAsync(DraftRequest request, string? idempotencyKey, string caller, CancellationToken ct)
     {
         var scope = $"drafts/{caller}";
-        var valid = DraftRequestValidator.Validate(request);
+        var valid = DraftRequestValidator.Validate(request, limits.Value);
         var advisor = await advisors.FindAsync(valid.AdvisorId, ct)
-            ?? throw new InputValidationException("advisorId", $"No advisor '{valid.AdvisorId}'; register it with PUT /v1/advisors/{{id}}.", unprocessable: true);
+            ?? throw new InputValidationException("advisorId", "No such advisor; register it with PUT /v1/advisors/{id}.", unprocessable: true);
 
         if (await idempotency.BeginAsync(scope, idempotencyKey, IdempotencyStore.Fingerprint(request), ct) is { } first)
             return (JsonSerializer.Deserialize<DraftView>(first, CopilotJson.Options)!, true);

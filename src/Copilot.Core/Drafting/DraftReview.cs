@@ -6,6 +6,7 @@ using Copilot.Compliance;
 using Copilot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Copilot.Drafting;
 
@@ -17,7 +18,7 @@ namespace Copilot.Drafting;
 /// </summary>
 public sealed class DraftReview(
     IDbContextFactory<CopilotDbContext> contexts, AuditedWork work, AuditTrail audit, DraftPrecheck precheck,
-    AdvisorDirectory advisors, TimeProvider time, ILogger<DraftReview> logger)
+    AdvisorDirectory advisors, TimeProvider time, IOptions<InputLimitsOptions> limits, ILogger<DraftReview> logger)
 {
     /// <summary>The draft, if it exists and <paramref name="visibleTo"/> accepts its advisor; otherwise not found, so ids leak nothing.</summary>
     public async Task<DraftView> GetAsync(string id, Func<string, bool> visibleTo, CancellationToken ct) =>
@@ -36,7 +37,7 @@ public sealed class DraftReview(
 
     public Task<DraftView> ReviewAsync(string id, ReviewRequest request, CancellationToken ct)
     {
-        DraftReviewValidation.Validate(request);
+        DraftReviewValidation.Validate(request, limits.Value);
         return TransitionAsync(id, request.Decision!, request.ReviewerId!, request.ExpectedVersion,
             async draft =>
             {
@@ -68,10 +69,10 @@ public sealed class DraftReview(
     /// <param name="visibleTo">Whether the caller may see the draft's advisor's drafts; a draft it may not see is not found.</param>
     public Task<DraftView> ReviseAsync(string id, ReviseRequest request, Func<string, bool> visibleTo, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(request.Text)) throw new InputValidationException("text", "Send the revised message text.");
+        DraftReviewValidation.Validate(request, limits.Value);
         return TransitionAsync(id, "revise", request.AdvisorId ?? "", request.ExpectedVersion,
             async draft => request.AdvisorId == draft.AdvisorId
-                ? await RecheckedAsync(draft, request.Text, "text", ct)
+                ? await RecheckedAsync(draft, request.Text!, "text", ct)
                 : throw new InputValidationException("advisorId", "Only the draft's own advisor may revise it.", unprocessable: true),
             (draft, text, _) =>
             {

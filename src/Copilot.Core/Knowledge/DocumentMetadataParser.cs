@@ -17,8 +17,10 @@ public static partial class DocumentMetadataParser
 
     /// <param name="fields">Case-insensitive field values; empty values count as absent.</param>
     /// <param name="fallbackTitle">Used when no title field is given (e.g. the document's first heading).</param>
-    public static DocumentMetadata Parse(IReadOnlyDictionary<string, string?> fields, string? fallbackTitle, string text)
+    /// <param name="limits">Field lengths and the number of product codes; the defaults when omitted.</param>
+    public static DocumentMetadata Parse(IReadOnlyDictionary<string, string?> fields, string? fallbackTitle, string text, InputLimitsOptions? limits = null)
     {
+        limits ??= new InputLimitsOptions();
         var errors = new Dictionary<string, string[]>();
         string? Get(string key) => fields.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
         void Fail(string key, string reason) => errors[key] = [reason];
@@ -28,15 +30,18 @@ public static partial class DocumentMetadataParser
 
         var title = Get("title") ?? fallbackTitle;
         if (title is null) Fail("title", "A title is required.");
+        foreach (var key in new[] { "title", "publisher", "language" })
+            if ((key == "title" ? title : Get(key)) is { } value && value.Length > limits.MetadataChars)
+                Fail(key, $"Up to {limits.MetadataChars} characters.");
 
         DocumentType type = default;
         if (Get("type") is not { } typeText) Fail("type", "A type is required: research, compliance, product or faq.");
         else if (!EnumText.TryParse(typeText, out type))
-            Fail("type", $"Unknown type '{typeText}'; use research, compliance, product or faq.");
+            Fail("type", "Unknown type; use research, compliance, product or faq.");
 
         var audience = Audience.Internal;
         if (Get("audience") is { } audienceText && !EnumText.TryParse(audienceText, out audience))
-            Fail("audience", $"Unknown audience '{audienceText}'; use internal or client.");
+            Fail("audience", "Unknown audience; use internal or client.");
 
         var riskLevel = Get("riskLevel")?.ToUpperInvariant();
         if (riskLevel is not null && !RiskLevel().IsMatch(riskLevel)) Fail("riskLevel", "Use R1, R2, R3, R4 or R5.");
@@ -53,6 +58,11 @@ public static partial class DocumentMetadataParser
         if (published is { } from && validUntil is { } until && until < from)
             Fail("validUntil", "validUntil is before published.");
 
+        var productCodes = (Get("productCodes") ?? "").Split([',', ';', '，', '；', '、', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => c.ToUpperInvariant()).Distinct().ToList();
+        if (productCodes.Count > limits.ProductCodes) Fail("productCodes", $"Up to {limits.ProductCodes} product codes.");
+        else if (productCodes.Any(c => c.Length > limits.MetadataChars)) Fail("productCodes", $"Each code up to {limits.MetadataChars} characters.");
+
         if (errors.Count > 0) throw new InputValidationException(errors);
         return new DocumentMetadata
         {
@@ -62,8 +72,7 @@ public static partial class DocumentMetadataParser
             Publisher = Get("publisher"),
             Published = published,
             ValidUntil = validUntil,
-            ProductCodes = (Get("productCodes") ?? "").Split([',', ';', '，', '；', '、', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(c => c.ToUpperInvariant()).Distinct().ToList(),
+            ProductCodes = productCodes,
             RiskLevel = riskLevel,
             LockupMonths = lockup,
             Audience = audience,
@@ -76,7 +85,7 @@ public static partial class DocumentMetadataParser
         if (text is null) return null;
         if (DateOnly.TryParseExact(text, ["yyyy-MM-dd", "yyyy/MM/dd", "yyyyMMdd"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return day;
-        fail(field, $"'{text}' is not a date; use yyyy-MM-dd.");
+        fail(field, "Not a date; use yyyy-MM-dd.");
         return null;
     }
 }

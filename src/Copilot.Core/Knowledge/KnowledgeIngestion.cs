@@ -24,27 +24,49 @@ public sealed class KnowledgeIngestion(
     IKnowledgeIndex index,
     KnowledgeCatalog catalog,
     IOptions<KnowledgeOptions> options,
+    IOptions<ExtractionOptions> extraction,
+    IOptions<InputLimitsOptions> limits,
     ILogger<KnowledgeIngestion> logger)
 {
+    private readonly TextExtractors _extractors = TextExtractors.Create(extraction.Value);
+
     /// <summary>
     /// Ingests a file. Metadata comes from <paramref name="defaults"/>, then the file's front matter, then
     /// <paramref name="fields"/>, each overriding the one before.
     /// </summary>
-    public Task<IngestionResult> IngestFileAsync(
+    public async Task<IngestionResult> IngestFileAsync(
         string fileName, Stream content, IReadOnlyDictionary<string, string?> fields, CancellationToken ct,
         IReadOnlyDictionary<string, string?>? defaults = null)
     {
-        var extracted = TextExtractors.Default.Extract(fileName, content);
+        var extracted = await ExtractAsync(fileName, content, ct);
         var merged = new Dictionary<string, string?>(defaults ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in extracted.FrontMatter) merged[key] = value;
         foreach (var (key, value) in fields.Where(f => !string.IsNullOrWhiteSpace(f.Value))) merged[key] = value;
-        return IngestTextAsync(merged, extracted.Text, fileName, ct);
+        return await IngestTextAsync(merged, extracted.Text, fileName, ct);
+    }
+
+    // Extraction is CPU work on the caller's bytes: off the request thread, and cancelled when the file's time is up.
+    private async Task<ExtractedText> ExtractAsync(string fileName, Stream content, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(extraction.Value.TimeoutSeconds));
+        try
+        {
+            return await Task.Run(() => _extractors.Extract(fileName, content, deadline.Token), deadline.Token);
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            throw new UnreadableDocumentException($"Reading the file took longer than {extraction.Value.TimeoutSeconds} seconds.");
+        }
     }
 
     public async Task<IngestionResult> IngestTextAsync(IReadOnlyDictionary<string, string?> fields, string text, string? sourceName, CancellationToken ct)
     {
+        if (text.Length > extraction.Value.MaxDocumentChars)
+            throw new DocumentTooLargeException(sourceName is null ? "text" : "file",
+                $"The document has more than {extraction.Value.MaxDocumentChars:N0} characters of text.");
         var (heading, _) = MarkdownBlockParser.Parse(text);
-        var metadata = DocumentMetadataParser.Parse(fields, heading ?? TitleFromFileName(sourceName), text);
+        var metadata = DocumentMetadataParser.Parse(fields, heading ?? TitleFromFileName(sourceName), text, limits.Value);
         var settings = options.Value;
         var chunks = new StructuredChunker(tokens, settings.ChunkTokens, settings.ChunkOverlapTokens).Chunk(metadata.Id, text);
         if (chunks.Count == 0)

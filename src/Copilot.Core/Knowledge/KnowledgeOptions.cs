@@ -32,5 +32,14 @@ public sealed class KnowledgeOptions
     [Range(1, 500)]
     public int CandidatePool { get; set; } = 40;
 
+    public const int DefaultMaxQueryTerms = 64;
+
+    /// <summary>
+    /// The most distinct words (and, apart, character pairs) a search keeps; a longer question keeps its rarest.
+    /// At most 200, so 5 fields × 200 clauses stay under Lucene's limit of 1,024.
+    /// </summary>
+    [Range(8, 200)]
+    public int MaxQueryTerms { get; set; } = DefaultMaxQueryTerms;
+
     public string ResolveSeedFolder() => Path.IsPathRooted(SeedFolder) ? SeedFolder : Path.Combine(AppContext.BaseDirectory, SeedFolder);
 }

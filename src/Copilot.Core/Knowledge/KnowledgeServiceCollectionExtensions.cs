@@ -1,4 +1,5 @@
 using Copilot.Knowledge.Chunking;
+using Copilot.Knowledge.Extraction;
 using Copilot.Knowledge.Index;
 using Copilot.Knowledge.Index.Lucene;
 using Copilot.Knowledge.Index.Qdrant;
@@ -17,6 +18,7 @@ public static class KnowledgeServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ExtractionOptions>().BindConfiguration(ExtractionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QdrantOptions>().BindConfiguration(QdrantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         var kind = builder.Configuration.GetSection(KnowledgeOptions.Section).Get<KnowledgeOptions>()?.Index ?? KnowledgeIndexKind.Lucene;
@@ -25,7 +27,8 @@ public static class KnowledgeServiceCollectionExtensions
         else
             services.AddSingleton<IKnowledgeIndex>(sp => new LuceneKnowledgeIndex(
                 Path.Combine(sp.GetRequiredService<IOptions<StorageOptions>>().Value.ResolveDataPath(), "index"),
-                sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.CandidatePool));
+                sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.CandidatePool,
+                sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.MaxQueryTerms));
 
         services.AddSingleton(TokenCounter.Shared);
         services.AddSingleton<KnowledgeCatalog>();

@@ -2,8 +2,10 @@ using System.ComponentModel.DataAnnotations;
 using Copilot.Advisors;
 using Copilot.Api.Auth;
 using Copilot.Chat;
+using Copilot.Common;
 using Copilot.Compliance;
 using Copilot.Knowledge;
+using Copilot.Knowledge.Extraction;
 using Copilot.Knowledge.Index.Qdrant;
 using Copilot.Llm;
 using Copilot.Storage;
@@ -31,6 +33,8 @@ public sealed class SampleSettingsTests
         { ComplianceOptions.Section, typeof(ComplianceOptions) },
         { AdvisorOptions.Section, typeof(AdvisorOptions) },
         { AuthOptions.Section, typeof(AuthOptions) },
+        { InputLimitsOptions.Section, typeof(InputLimitsOptions) },
+        { ExtractionOptions.Section, typeof(ExtractionOptions) },
     };
 
     [Theory, MemberData(nameof(Sections))]

@@ -46,12 +46,13 @@ public sealed class DocumentMetadataParserTests
 
     [Theory]
     [InlineData("memo"), InlineData("7"), InlineData("1")]
-    public void An_unknown_type_names_the_type_field(string type)
+    public void An_unknown_type_names_the_type_field_without_repeating_it(string type)
     {
         var error = Assert.Throws<InputValidationException>(() => Parse(new() { ["type"] = type }));
 
         Assert.Equal(["type"], error.Errors.Keys);
-        Assert.Contains(type, error.Errors["type"][0]);
+        // Problems name the field and the reason, never the caller's value (it may be anything they pasted).
+        Assert.DoesNotContain(type, error.Errors["type"][0]);
     }
 
     [Fact]

@@ -58,5 +58,20 @@ public sealed class SparseTermEncoderTests : IDisposable
         Assert.Equal(indices.Order().Distinct(), indices);
     }
 
+    [Fact]
+    public void A_pasted_paragraph_keeps_only_its_first_distinct_terms()
+    {
+        // Letters only, so each is one term: "zaaa", "zaab", ...
+        static string Word(int i) => $"z{(char)('a' + i / 676)}{(char)('a' + i / 26 % 26)}{(char)('a' + i % 26)}";
+        var words = string.Join(' ', Enumerable.Range(0, 500).Select(Word));
+
+        var (values, indices) = _encoder.ForQuery(words, maxTerms: 64);
+
+        Assert.Equal(64, indices.Length);
+        Assert.Equal(64, values.Length);
+        Assert.Contains(SparseTermEncoder.TermIndex(Word(0)), indices);
+        Assert.DoesNotContain(SparseTermEncoder.TermIndex(Word(499)), indices);
+    }
+
     public void Dispose() => _encoder.Dispose();
 }

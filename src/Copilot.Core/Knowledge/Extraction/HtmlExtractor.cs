@@ -12,7 +12,7 @@ public sealed class HtmlExtractor : ITextExtractor
 
     public IReadOnlyCollection<string> Extensions { get; } = [".html", ".htm"];
 
-    public ExtractedText Extract(Stream content)
+    public ExtractedText Extract(Stream content, CancellationToken ct = default)
     {
         var document = new HtmlParser().ParseDocument(TextDecoder.Decode(content));
         foreach (var element in document.QuerySelectorAll(string.Join(',', Dropped)).ToList())
@@ -25,6 +25,7 @@ public sealed class HtmlExtractor : ITextExtractor
 
         foreach (var element in document.Body?.Descendants<IElement>() ?? [])
         {
+            ct.ThrowIfCancellationRequested();
             var text = Normalize(element.TextContent);
             if (text.Length == 0) continue;
             if (element.LocalName is ['h', >= '1' and <= '6'])

@@ -5,5 +5,5 @@ public sealed class PlainTextExtractor : ITextExtractor
 {
     public IReadOnlyCollection<string> Extensions { get; } = [".md", ".markdown", ".txt"];
 
-    public ExtractedText Extract(Stream content) => FrontMatter.Split(TextDecoder.Decode(content));
+    public ExtractedText Extract(Stream content, CancellationToken ct = default) => FrontMatter.Split(TextDecoder.Decode(content));
 }

@@ -31,7 +31,7 @@ public sealed class PdfExtractorTests
         Assert.Throws<UnreadableDocumentException>(() => Extractor.Extract(garbage));
     }
 
-    private static byte[] BuildPdf(string title, string[] pages)
+    internal static byte[] BuildPdf(string title, string[] pages)
     {
         var builder = new PdfDocumentBuilder();
         builder.DocumentInformation.Title = title;

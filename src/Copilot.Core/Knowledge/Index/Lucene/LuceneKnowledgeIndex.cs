@@ -20,8 +20,12 @@ public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly int _candidatePool;
 
-    public LuceneKnowledgeIndex(string folder, int candidatePool)
+    /// <param name="maxQueryTerms">Distinct words (and character pairs) a query keeps; see <see cref="KnowledgeOptions.MaxQueryTerms"/>.</param>
+    public LuceneKnowledgeIndex(string folder, int candidatePool, int maxQueryTerms = KnowledgeOptions.DefaultMaxQueryTerms)
     {
+        // The whole query must stay under Lucene's clause limit, whatever a caller pastes.
+        if (LuceneQueryBuilder.MaxClauses(maxQueryTerms) > BooleanQuery.MaxClauseCount)
+            throw new ArgumentOutOfRangeException(nameof(maxQueryTerms), maxQueryTerms, "The query term cap would exceed Lucene's clause limit.");
         _candidatePool = candidatePool;
         var words = new CopilotAnalyzer();
         var bigrams = new CjkBigramAnalyzer();
@@ -30,7 +34,7 @@ public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
             [LuceneFields.TextBigrams] = bigrams,
             [LuceneFields.TitleBigrams] = bigrams,
         });
-        _queries = new LuceneQueryBuilder(words, bigrams);
+        _queries = new LuceneQueryBuilder(words, bigrams, maxQueryTerms);
         _directory = FSDirectory.Open(System.IO.Directory.CreateDirectory(folder));
         _writer = new IndexWriter(_directory, new IndexWriterConfig(CopilotAnalyzer.Version, analyzer)
         {
@@ -83,7 +87,7 @@ public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
         return Task.FromResult(WithSearcher<IReadOnlyList<SearchHit>>(searcher =>
         {
             var rankings = new List<IReadOnlyList<(int Doc, double Score)>>();
-            if (_queries.Lexical(request.Query) is { } lexical)
+            if (_queries.Lexical(request.Query, searcher.IndexReader) is { } lexical)
                 rankings.Add(searcher.Search(lexical, filter, pool).ScoreDocs.Select(hit => (hit.Doc, (double)hit.Score)).ToList());
             if (request.QueryVector is { Length: > 0 } vector)
             {

@@ -4,7 +4,11 @@ using Lucene.Net.Search;
 namespace Copilot.Knowledge.Index.Lucene;
 
 /// <summary>Builds BM25 queries over words and character pairs, and the metadata filters around them.</summary>
-internal sealed class LuceneQueryBuilder(CopilotAnalyzer words, CjkBigramAnalyzer bigrams)
+/// <param name="maxTerms">
+/// The most distinct words, and separately the most character pairs, a query keeps. Each becomes one clause per field
+/// it is searched in, so a pasted paragraph would otherwise exceed Lucene's clause limit (TooManyClauses).
+/// </param>
+internal sealed class LuceneQueryBuilder(CopilotAnalyzer words, CjkBigramAnalyzer bigrams, int maxTerms)
 {
     // Relative weights of where a term matched; titles and section headings name a chunk's topic.
     private static readonly (string Field, float Boost, bool Bigrams)[] Fields =
@@ -16,10 +20,14 @@ internal sealed class LuceneQueryBuilder(CopilotAnalyzer words, CjkBigramAnalyze
         (LuceneFields.TitleBigrams, 0.4f, true),
     ];
 
-    public Query? Lexical(string text)
+    /// <summary>Clauses a query can have at most; kept under Lucene's limit by the bound on the term cap.</summary>
+    public static int MaxClauses(int maxTerms) => maxTerms * Fields.Length;
+
+    /// <param name="reader">Supplies document frequencies, to keep the rarest terms of a question that has too many.</param>
+    public Query? Lexical(string text, IndexReader reader)
     {
-        var wordTerms = words.Tokenize(text).Distinct().ToList();
-        var bigramTerms = Tokenize(bigrams, text).Distinct().ToList();
+        var wordTerms = Rarest(words.Tokenize(text).Distinct().ToList(), LuceneFields.Text, reader);
+        var bigramTerms = Rarest(Tokenize(bigrams, text).Distinct().ToList(), LuceneFields.TextBigrams, reader);
         if (wordTerms.Count == 0 && bigramTerms.Count == 0) return null;
 
         var query = new BooleanQuery();
@@ -29,6 +37,20 @@ internal sealed class LuceneQueryBuilder(CopilotAnalyzer words, CjkBigramAnalyze
                 query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
         }
         return query;
+    }
+
+    // Rare terms carry a question's topic (BM25 weighs them most); common ones add little but clauses. Terms no
+    // chunk contains go last: they match nothing in the body. Short questions keep every term, in order.
+    private List<string> Rarest(List<string> terms, string field, IndexReader reader)
+    {
+        if (terms.Count <= maxTerms) return terms;
+        return terms
+            .Select((term, order) => (term, order, frequency: reader.DocFreq(new Term(field, term))))
+            .OrderBy(t => t.frequency == 0 ? int.MaxValue : t.frequency).ThenBy(t => t.order)
+            .Take(maxTerms)
+            .OrderBy(t => t.order)
+            .Select(t => t.term)
+            .ToList();
     }
 
     public static Query Filter(KnowledgeFilter filter)

@@ -20,12 +20,15 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
     private readonly QdrantCollection _collection;
     private readonly SparseTermEncoder _encoder = new();
     private readonly int _candidatePool;
+    private readonly int _maxQueryTerms;
     private readonly ILogger _logger;
     private int _warnedNoDense;
 
     public QdrantKnowledgeIndex(
-        QdrantClient client, string collection, int candidatePool = DefaultCandidatePool, ILogger<QdrantKnowledgeIndex>? logger = null)
+        QdrantClient client, string collection, int candidatePool = DefaultCandidatePool, ILogger<QdrantKnowledgeIndex>? logger = null,
+        int maxQueryTerms = KnowledgeOptions.DefaultMaxQueryTerms)
     {
+        _maxQueryTerms = maxQueryTerms;
         ArgumentException.ThrowIfNullOrWhiteSpace(collection);
         _client = client;
         _collection = new QdrantCollection(client, collection);
@@ -73,7 +76,7 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
     {
         if (request.Top <= 0 || await _collection.InspectAsync(ct) is not { } shape) return [];
         var filter = QdrantFilters.For(request.Filter);
-        var lexical = _encoder.ForQuery(request.Query);
+        var lexical = _encoder.ForQuery(request.Query, _maxQueryTerms);
         var dense = UsableQueryVector(shape, request.QueryVector);
         var pool = (ulong)Math.Max(_candidatePool, request.Top);
         var limit = (ulong)request.Top;

@@ -27,7 +27,8 @@ public static class QdrantServiceCollectionExtensions
             sp.GetRequiredService<QdrantClient>(),
             sp.GetRequiredService<IOptions<QdrantOptions>>().Value.Collection,
             sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.CandidatePool,
-            sp.GetService<ILogger<QdrantKnowledgeIndex>>()));
+            sp.GetService<ILogger<QdrantKnowledgeIndex>>(),
+            sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.MaxQueryTerms));
         return services;
     }
 }

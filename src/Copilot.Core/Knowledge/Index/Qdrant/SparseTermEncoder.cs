@@ -20,10 +20,15 @@ internal sealed class SparseTermEncoder : IDisposable
     /// dominate. There is no length normalisation because the chunker already makes chunks of similar length.
     /// </summary>
     public (float[] Values, uint[] Indices) ForDocument(string text) =>
-        Encode(text, count => 1f + MathF.Log(count));
+        Encode(_analyzer.Tokenize(text), count => 1f + MathF.Log(count));
 
-    /// <summary>A query: each distinct term once; its weight comes from the collection's IDF.</summary>
-    public (float[] Values, uint[] Indices) ForQuery(string text) => Encode(text, _ => 1f);
+    /// <summary>
+    /// A query: each distinct term once, its weight from the collection's IDF. Only the first
+    /// <paramref name="maxTerms"/> distinct terms count (the collection's statistics live on the server), so a pasted
+    /// paragraph cannot grow the request or the server's work without bound.
+    /// </summary>
+    public (float[] Values, uint[] Indices) ForQuery(string text, int maxTerms = KnowledgeOptions.DefaultMaxQueryTerms) =>
+        Encode(_analyzer.Tokenize(text).Distinct().Take(maxTerms), _ => 1f);
 
     /// <summary>
     /// The dimension of a term: 32-bit FNV-1a of its UTF-8 bytes. It must never change between processes or
@@ -37,11 +42,11 @@ internal sealed class SparseTermEncoder : IDisposable
         return hash;
     }
 
-    private (float[] Values, uint[] Indices) Encode(string text, Func<int, float> weight)
+    private static (float[] Values, uint[] Indices) Encode(IEnumerable<string> terms, Func<int, float> weight)
     {
         // Terms whose hashes collide share a dimension; Qdrant requires each index at most once per vector.
         var counts = new SortedDictionary<uint, int>();
-        foreach (var term in _analyzer.Tokenize(text))
+        foreach (var term in terms)
         {
             var index = TermIndex(term);
             counts[index] = counts.GetValueOrDefault(index) + 1;
