@@ -37,6 +37,7 @@ if (IngestCommand.Matches(args))
 app.UseCopilotHttpApi();
 app.UseCopilotAuth();
 app.MapAuthEndpoints();
+app.MapApiKeyAdminEndpoints();
 app.MapKnowledgeEndpoints();
 app.MapChatEndpoints();
 app.MapChatCompletionsEndpoints();

@@ -16,8 +16,9 @@ internal sealed class ApiKeySecurityTransformer : IOpenApiDocumentTransformer
         {
             Type = SecuritySchemeType.Http,
             Scheme = "bearer",
-            Description = "An API key from Auth:ApiKeys, as 'Authorization: Bearer <key>' (or in the X-Api-Key header). "
-                + "Without configured keys the service is open.",
+            Description = "An API key (configured in Auth:ApiKeys or created at /v1/admin/keys) as 'Authorization: Bearer <key>' "
+                + "(or in the X-Api-Key header), or the firm's single sign-on token (a JWT) as 'Authorization: Bearer <token>'. "
+                + "Without keys or sign-on the service is open.",
         };
         document.Security ??= [];
         document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(Id, document)] = [] });

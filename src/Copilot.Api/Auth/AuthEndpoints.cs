@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Copilot.Api.Auth;
 
-/// <summary>Who the service takes the caller for: the key's name and role, the advisor it acts for, and whether keys are on.</summary>
+/// <summary>Who the service takes the caller for: its name and role, the advisor it acts for, and how it was recognised ("api-key", "jwt" or "off").</summary>
 public sealed record CallerResponse(string Name, string Role, string? AdvisorId, string Authentication);
 
 public static class AuthEndpoints
@@ -16,5 +16,5 @@ public static class AuthEndpoints
     }
 
     private static Ok<CallerResponse> Me(Caller caller) =>
-        TypedResults.Ok(new CallerResponse(caller.Name, caller.Role.ToString(), caller.AdvisorId, caller.IsLocal ? "off" : "api-key"));
+        TypedResults.Ok(new CallerResponse(caller.Name, caller.Role.ToString(), caller.AdvisorId, caller.Authentication));
 }

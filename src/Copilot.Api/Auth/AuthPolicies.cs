@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.Extensions.Options;
 
 namespace Copilot.Api.Auth;
 
@@ -25,6 +23,9 @@ public static class AuthPolicies
     /// <summary>Upload, replace and delete knowledge.</summary>
     public const string ManageKnowledge = nameof(ManageKnowledge);
 
+    /// <summary>Create, list, expire and revoke API keys: Admin only.</summary>
+    public const string ManageKeys = nameof(ManageKeys);
+
     private static readonly Dictionary<string, CallerRole[]> Roles = new()
     {
         [AnyCaller] = Enum.GetValues<CallerRole>(),
@@ -33,25 +34,22 @@ public static class AuthPolicies
         [Review] = [CallerRole.Compliance],
         [Crm] = [CallerRole.Crm],
         [ManageKnowledge] = [CallerRole.Content],
+        [ManageKeys] = [],
     };
 
     public static WebApplicationBuilder AddCopilotAuth(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AuthOptions>().BindConfiguration(AuthOptions.Section).ValidateDataAnnotations().ValidateOnStart();
-        builder.Services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
+        builder.Services.AddSingleton<StoredApiKeys>();
+        builder.Services.AddAuthentication(SingleSignOn.SelectorScheme).AddCallerSchemes();
         builder.Services.AddAuthorizationBuilder().AddPolicies();
+        // After the database migrator: whether keys were ever stored decides whether the service may run open.
+        builder.Services.AddHostedService<AuthStartupCheck>();
         return builder;
     }
 
     public static WebApplication UseCopilotAuth(this WebApplication app)
     {
-        var auth = app.Services.GetRequiredService<IOptions<AuthOptions>>().Value;
-        if (!auth.Enabled)
-            app.Logger.LogWarning("No API keys in {Section}:ApiKeys: authentication is off and every caller acts as any advisor and reviewer. "
-                + "Configure keys before anyone else can reach this port.", AuthOptions.Section);
-        else
-            app.Logger.LogInformation("Authentication on: {Count} API keys", auth.ApiKeys.Count);
         app.UseAuthentication();
         app.UseAuthorization();
         return app;
@@ -62,7 +60,9 @@ public static class AuthPolicies
         foreach (var (name, roles) in Roles)
             builder.AddPolicy(name, policy => policy.RequireAuthenticatedUser()
                 .RequireRole(roles.Append(CallerRole.Admin).Distinct().Select(r => r.ToString())));
-        // An endpoint that names no policy still needs a known caller; the open ones say AllowAnonymous.
-        return builder.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        // An endpoint that names no policy still needs a known caller with a role (a sign-on token may map to none);
+        // the open ones say AllowAnonymous.
+        return builder.SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser()
+            .RequireRole(Enum.GetNames<CallerRole>()).Build());
     }
 }

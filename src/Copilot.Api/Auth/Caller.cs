@@ -4,14 +4,19 @@ using Copilot.Common;
 namespace Copilot.Api.Auth;
 
 /// <summary>
-/// The authenticated caller, read from the request's principal. An advisor's key acts for one advisor only; the CRM
-/// and admins act for whichever advisor the request names; compliance and content staff act for no advisor. With
-/// authentication off the caller is the local admin.
+/// The authenticated caller, read from the request's principal, whether an API key (configured or stored) or a single
+/// sign-on token recognised it. <see cref="Name"/> is unique per key or person across both: a key's name (keys' names are
+/// unique across configuration and the store, revoked ones included, and never start "sso:"), or "sso:" and the token's
+/// name claim. An advisor's key acts for one advisor only; the CRM and admins act for whichever advisor the request names;
+/// compliance and content staff act for no advisor. With authentication off the caller is the local admin.
 /// </summary>
 public sealed record Caller(string Name, CallerRole Role, string? AdvisorId, bool IsLocal)
 {
     public const string RoleClaim = ClaimTypes.Role;
     public const string AdvisorClaim = "advisor_id";
+
+    /// <summary>How the caller was recognised: "api-key", "jwt" (single sign-on), or "off" (authentication off: the local admin).</summary>
+    public string Authentication { get; init; } = "api-key";
 
     /// <summary>Lets endpoints take a <see cref="Caller"/> parameter.</summary>
     public static ValueTask<Caller?> BindAsync(HttpContext context) => ValueTask.FromResult<Caller?>(From(context.User));
@@ -21,7 +26,15 @@ public sealed record Caller(string Name, CallerRole Role, string? AdvisorId, boo
         // Every bound caller was authenticated (the local admin when keys are off); no role must never mean admin.
         Enum.Parse<CallerRole>(user.FindFirstValue(RoleClaim) ?? throw new InvalidOperationException("The request has no authenticated caller.")),
         user.FindFirstValue(AdvisorClaim),
-        user.Identity?.AuthenticationType == ApiKeyAuthentication.LocalType);
+        user.Identity?.AuthenticationType == ApiKeyAuthentication.LocalType)
+    {
+        Authentication = user.Identity?.AuthenticationType switch
+        {
+            ApiKeyAuthentication.LocalType => "off",
+            SingleSignOn.AuthenticationType => "jwt",
+            _ => "api-key",
+        },
+    };
 
     /// <summary>
     /// The advisor a request acts for. An advisor's key acts for itself whatever it sent, and another advisor's id is

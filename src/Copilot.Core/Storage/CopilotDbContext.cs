@@ -1,4 +1,5 @@
 using Copilot.Advisors;
+using Copilot.ApiKeys;
 using Copilot.Audit;
 using Copilot.Chat;
 using Copilot.Clients;
@@ -23,6 +24,7 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<StoredApiKey> StoredApiKeys => Set<StoredApiKey>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
