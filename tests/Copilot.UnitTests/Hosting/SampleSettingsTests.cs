@@ -6,6 +6,7 @@ using Copilot.Compliance;
 using Copilot.Knowledge;
 using Copilot.Knowledge.Index.Qdrant;
 using Copilot.Llm;
+using Copilot.Privacy;
 using Copilot.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -31,6 +32,7 @@ public sealed class SampleSettingsTests
         { ComplianceOptions.Section, typeof(ComplianceOptions) },
         { AdvisorOptions.Section, typeof(AdvisorOptions) },
         { AuthOptions.Section, typeof(AuthOptions) },
+        { PrivacyOptions.Section, typeof(PrivacyOptions) },
     };
 
     [Theory, MemberData(nameof(Sections))]
