@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
+using Copilot.Api.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Copilot.Api.Auth;
@@ -53,6 +54,8 @@ public static class AuthPolicies
         else
             app.Logger.LogInformation("Authentication on: {Count} API keys", auth.ApiKeys.Count);
         app.UseAuthentication();
+        // Between the two: the limiter knows the caller, and refused requests (401, 403) count too.
+        app.UseCopilotRateLimits();
         app.UseAuthorization();
         return app;
     }

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Copilot.Advisors;
 using Copilot.Api.Auth;
+using Copilot.Api.Hosting;
 using Copilot.Chat;
 using Copilot.Compliance;
 using Copilot.Knowledge;
@@ -33,6 +34,8 @@ public sealed class SampleSettingsTests
         { AdvisorOptions.Section, typeof(AdvisorOptions) },
         { AuthOptions.Section, typeof(AuthOptions) },
         { PrivacyOptions.Section, typeof(PrivacyOptions) },
+        { RateLimitOptions.Section, typeof(RateLimitOptions) },
+        { HttpSecurityOptions.Section, typeof(HttpSecurityOptions) },
     };
 
     [Theory, MemberData(nameof(Sections))]
