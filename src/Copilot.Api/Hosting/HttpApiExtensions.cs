@@ -66,7 +66,8 @@ public static class HttpApiExtensions
     {
         // The API's description is no secret; calling it needs a key.
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(options => options.WithTitle("Advisor Copilot API")).AllowAnonymous();
+        // Its default fonts come from a third-party host: the page would call out from every advisor's browser, and CSP refuses it.
+        app.MapScalarApiReference(options => options.WithTitle("Advisor Copilot API").DisableDefaultFonts()).AllowAnonymous();
         return app;
     }
 }
