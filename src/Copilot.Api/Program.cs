@@ -24,6 +24,8 @@ builder.Services.AddCopilotPlugins();
 builder.AddCopilotCompliance();
 builder.AddCopilotDrafting();
 builder.AddCopilotHttpApi();
+builder.AddCopilotRateLimits();
+builder.AddCopilotSecurityHeaders();
 builder.AddCopilotAuth();
 
 var app = builder.Build();
@@ -34,6 +36,7 @@ if (IngestCommand.Matches(args))
     return;
 }
 
+app.UseCopilotSecurityHeaders();
 app.UseCopilotHttpApi();
 app.UseCopilotAuth();
 app.MapAuthEndpoints();

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
+using Copilot.Api.Hosting;
+using Microsoft.Extensions.Options;
 
 namespace Copilot.Api.Auth;
 
@@ -51,6 +53,8 @@ public static class AuthPolicies
     public static WebApplication UseCopilotAuth(this WebApplication app)
     {
         app.UseAuthentication();
+        // Between the two: the limiter knows the caller, and refused requests (401, 403) count too.
+        app.UseCopilotRateLimits();
         app.UseAuthorization();
         return app;
     }

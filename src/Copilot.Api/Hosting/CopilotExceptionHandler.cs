@@ -6,8 +6,13 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Copilot.Api.Hosting;
 
 /// <summary>Turns known failures into RFC 7807 problems that name the field and the reason.</summary>
-internal sealed class CopilotExceptionHandler(IProblemDetailsService problems, ILogger<CopilotExceptionHandler> logger) : IExceptionHandler
+internal sealed class CopilotExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
 {
+    private const string RejectedFieldsItem = "Copilot.RejectedFields";
+
+    /// <summary>The fields a rejected request's problem named, for the request's log line; never their values.</summary>
+    public static string? RejectedFields(HttpContext context) => context.Items[RejectedFieldsItem] as string;
+
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         var (status, title, errors) = exception switch
@@ -29,8 +34,8 @@ internal sealed class CopilotExceptionHandler(IProblemDetailsService problems, I
         };
         if (status == 0) return false;
 
-        logger.LogInformation("Rejected {Method} {Path} with {Status}: {Fields}", context.Request.Method, context.Request.Path, status,
-            string.Join(",", errors!.Keys));
+        // The request log line (Warning, outside this handler) names the fields; the reasons may quote the caller's input.
+        context.Items[RejectedFieldsItem] = string.Join(",", errors!.Keys);
         context.Response.StatusCode = status;
         var problem = new HttpValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value))
         {

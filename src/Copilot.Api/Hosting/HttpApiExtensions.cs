@@ -37,20 +37,30 @@ public static class HttpApiExtensions
 
     public static WebApplication UseCopilotHttpApi(this WebApplication app)
     {
+        // Outside the exception handler, so each request is logged once with the status its caller got, not as a 500.
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms{Rejected:l}";
+            options.GetLevel = RequestLogLevel;
+            options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("Rejected",
+                CopilotExceptionHandler.RejectedFields(context) is { } fields ? $"; rejected fields: {fields}" : "");
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>();
-        app.UseSerilogRequestLogging(options => options.GetLevel = RequestLogLevel);
         app.UseDefaultFiles();
         app.UseStaticFiles();
         return app;
     }
 
-    // Probes poll every few seconds: their answers are Debug (a failing check logs itself); server errors stay Error.
-    private static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMs, Exception? error) =>
+    // Probes poll every few seconds: their answers are Debug (a failing check logs itself); server errors stay Error;
+    // rejected requests are Warning (an unknown page or record is only Information: browsers ask for favicons).
+    internal static LogEventLevel RequestLogLevel(HttpContext context, double elapsedMs, Exception? error) =>
         error is not null ? LogEventLevel.Error
         : context.Request.Path.StartsWithSegments("/health") ? LogEventLevel.Debug
         : context.Response.StatusCode >= 500 ? LogEventLevel.Error
+        : context.Response.StatusCode == StatusCodes.Status404NotFound ? LogEventLevel.Information
+        : context.Response.StatusCode >= 400 ? LogEventLevel.Warning
         : LogEventLevel.Information;
 
     /// <summary>OpenAPI at /openapi/v1.json and the Scalar UI at /scalar.</summary>
@@ -58,7 +68,8 @@ public static class HttpApiExtensions
     {
         // The API's description is no secret; calling it needs a key.
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference(options => options.WithTitle("Advisor Copilot API")).AllowAnonymous();
+        // Its default fonts come from a third-party host: the page would call out from every advisor's browser, and CSP refuses it.
+        app.MapScalarApiReference(options => options.WithTitle("Advisor Copilot API").DisableDefaultFonts()).AllowAnonymous();
         return app;
     }
 }

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Copilot.Common;
 using Copilot.Knowledge;
+using Copilot.Privacy;
 using Microsoft.Extensions.Options;
 
 namespace Copilot.Chat;
@@ -13,7 +14,8 @@ public sealed record ChatSession(string ConversationId, IAsyncEnumerable<AnswerE
 
 /// <summary>Multi-turn chat: loads the conversation's history, answers, and stores both turns when the answer is complete.</summary>
 public sealed class ChatService(
-    GroundedAnswerer answerer, ConversationStore conversations, IOptions<ChatAnswerOptions> options, IOptions<InputLimitsOptions> limits)
+    GroundedAnswerer answerer, ConversationStore conversations, IOptions<ChatAnswerOptions> options, IOptions<InputLimitsOptions> limits,
+    IdentifierMasker identifiers)
 {
     /// <summary>Validates the request and opens the conversation before anything streams, so errors can still be HTTP errors.</summary>
     public async Task<ChatSession> StartAsync(ChatRequest request, CancellationToken ct)
@@ -43,10 +45,12 @@ public sealed class ChatService(
     private async IAsyncEnumerable<AnswerEvent> RunAsync(
         string id, ChatRequest request, IReadOnlyList<ChatTurn> history, [EnumeratorCancellation] CancellationToken ct)
     {
-        await foreach (var item in answerer.StreamAsync(request.Message.Trim(), history, request.Filter, ct, request.AdvisorId))
+        // The conversation keeps the question as the model saw it: identifiers masked, so its history never holds them either.
+        var question = identifiers.Mask(request.Message.Trim());
+        await foreach (var item in answerer.StreamAsync(question, history, request.Filter, ct, request.AdvisorId))
         {
             if (item is AnswerCompleted completed)
-                await conversations.AppendAsync(id, request.Message.Trim(), completed.Answer, ct);
+                await conversations.AppendAsync(id, question, completed.Answer, ct);
             yield return item;
         }
     }

@@ -1,4 +1,5 @@
 using Copilot.Llm;
+using Copilot.Privacy;
 using Copilot.Prompts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -13,6 +14,8 @@ public static class ChatServiceCollectionExtensions
         builder.Services.AddCopilotLlm(builder.Configuration);
         builder.Services.AddOptions<ChatAnswerOptions>().BindConfiguration(ChatAnswerOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(_ => new PromptLibrary(PromptLibrary.DefaultFolder));
+        builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IdentifierMasker>();
         builder.Services.AddSingleton<QuestionCondenser>();
         builder.Services.AddSingleton<GroundedAnswerer>();
         builder.Services.AddSingleton<ConversationStore>();

@@ -3,6 +3,7 @@ using System.Text;
 using Copilot.Common;
 using Copilot.Knowledge;
 using Copilot.Llm;
+using Copilot.Privacy;
 using Copilot.Prompts;
 using Microsoft.Extensions.Options;
 using Microsoft.SemanticKernel;
@@ -22,6 +23,7 @@ public sealed class GroundedAnswerer(
     IOptions<ChatAnswerOptions> options,
     TimeProvider time,
     Kernel kernel,
+    IdentifierMasker identifiers,
     ICopilotTools? tools = null)
 {
     /// <param name="advisorId">When given and a model is configured, the model may call the advisor's tools (look up a client, draft a message).</param>
@@ -29,6 +31,9 @@ public sealed class GroundedAnswerer(
         string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, [EnumeratorCancellation] CancellationToken ct,
         string? advisorId = null)
     {
+        // ID card, bank card, phone and account numbers never reach the model or the embeddings unless a setting allows it.
+        question = identifiers.Mask(question);
+        history = history.Select(turn => turn with { Content = identifiers.Mask(turn.Content) }).ToList();
         var query = await condenser.CondenseAsync(history, question, ct);
         var hits = await search.SearchAsync(query, options.Value.Passages, filter, ct);
 

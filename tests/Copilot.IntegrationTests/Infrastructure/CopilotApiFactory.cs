@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
 
 namespace Copilot.IntegrationTests.Infrastructure;
 
@@ -16,6 +18,9 @@ public sealed class CopilotApiFactory(IReadOnlyDictionary<string, string?>? sett
     public bool KeepData { get; init; }
 
     public IReadOnlyDictionary<string, string?> Settings { get; } = settings ?? new Dictionary<string, string?>();
+
+    /// <summary>An in-memory sink that receives every log event the service writes, as any configured sink would.</summary>
+    public CapturedLogs? Logs { get; init; }
 
     /// <summary>A factory in template mode (no model), seeding the sample corpus unless told otherwise.</summary>
     public static CopilotApiFactory TemplateMode(bool seed = true, IReadOnlyDictionary<string, string?>? extra = null) =>
@@ -41,6 +46,7 @@ public sealed class CopilotApiFactory(IReadOnlyDictionary<string, string?>? sett
         builder.UseSetting("Storage:DataPath", DataPath);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (Logs is { } logs) builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(logs));
     }
 
     /// <summary>A client once the service reports ready (first-start ingestion finished).</summary>

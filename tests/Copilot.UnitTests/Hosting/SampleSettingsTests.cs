@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Copilot.Advisors;
 using Copilot.Api.Auth;
+using Copilot.Api.Hosting;
 using Copilot.Chat;
 using Copilot.Common;
 using Copilot.Compliance;
@@ -8,6 +9,7 @@ using Copilot.Knowledge;
 using Copilot.Knowledge.Extraction;
 using Copilot.Knowledge.Index.Qdrant;
 using Copilot.Llm;
+using Copilot.Privacy;
 using Copilot.Storage;
 using Microsoft.Extensions.Configuration;
 
@@ -35,6 +37,9 @@ public sealed class SampleSettingsTests
         { AuthOptions.Section, typeof(AuthOptions) },
         { InputLimitsOptions.Section, typeof(InputLimitsOptions) },
         { ExtractionOptions.Section, typeof(ExtractionOptions) },
+        { PrivacyOptions.Section, typeof(PrivacyOptions) },
+        { RateLimitOptions.Section, typeof(RateLimitOptions) },
+        { HttpSecurityOptions.Section, typeof(HttpSecurityOptions) },
     };
 
     [Theory, MemberData(nameof(Sections))]
