@@ -17,6 +17,7 @@ public static class HttpApiExtensions
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(json => CopilotJson.Configure(json.SerializerOptions));
         services.AddProblemDetails();
+        services.AddExceptionHandler<ModelFailureExceptionHandler>();
         services.AddExceptionHandler<CopilotExceptionHandler>();
         // Binding failures throw, so the exception handler can name the field instead of answering an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

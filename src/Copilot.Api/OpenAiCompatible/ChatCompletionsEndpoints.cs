@@ -69,22 +69,31 @@ public static class ChatCompletionsEndpoints
         ChatCompletionChunk Chunk(ChatCompletionDelta delta, string? finish, ChatCompletionUsage? usage = null) =>
             new(id, "chat.completion.chunk", created, ModelName, usage is null ? [new ChatCompletionChunkChoice(0, delta, finish)] : [], usage, generator);
 
-        await foreach (var item in answerer.StreamAsync(question, history, filter, ct, advisorId))
+        try
         {
-            switch (item)
+            await foreach (var item in answerer.StreamAsync(question, history, filter, ct, advisorId))
             {
-                case AnswerDelta delta:
-                    streamed.Append(delta.Text);
-                    await SendAsync(Chunk(new ChatCompletionDelta(streamed.Length == delta.Text.Length ? "assistant" : null, delta.Text), null));
-                    break;
-                case AnswerCompleted done:
-                    generator = done.Answer.Generator;
-                    var sources = CitationText.SourcesBlock(question, done.Answer);
-                    if (sources.Length > 0) await SendAsync(Chunk(new ChatCompletionDelta(null, sources), null));
-                    await SendAsync(Chunk(new ChatCompletionDelta(null, null), "stop"));
-                    await SendAsync(Chunk(new ChatCompletionDelta(null, null), null, Usage(tokens, question, done.Answer.Answer + sources)));
-                    break;
+                switch (item)
+                {
+                    case AnswerDelta delta:
+                        streamed.Append(delta.Text);
+                        await SendAsync(Chunk(new ChatCompletionDelta(streamed.Length == delta.Text.Length ? "assistant" : null, delta.Text), null));
+                        break;
+                    case AnswerCompleted done:
+                        generator = done.Answer.Generator;
+                        var sources = CitationText.SourcesBlock(question, done.Answer);
+                        if (sources.Length > 0) await SendAsync(Chunk(new ChatCompletionDelta(null, sources), null));
+                        await SendAsync(Chunk(new ChatCompletionDelta(null, null), "stop"));
+                        await SendAsync(Chunk(new ChatCompletionDelta(null, null), null, Usage(tokens, question, done.Answer.Answer + sources)));
+                        break;
+                }
             }
+        }
+        catch (Exception e) when (context.Response.HasStarted && Hosting.ModelFailureExceptionHandler.ToProblem(e) is { } failed)
+        {
+            // Mid-stream the status line is gone: the failure ends the stream as an OpenAI error event, never as a short answer.
+            await context.Response.WriteAsync($"data: {JsonSerializer.Serialize(new { error = new { message = failed.Problem.Detail, type = "server_error", code = failed.Problem.Status } }, OpenAiJson)}\n\n", ct);
+            return;
         }
         await context.Response.WriteAsync("data: [DONE]\n\n", ct);
     }

@@ -29,8 +29,12 @@ public sealed class GroundedAnswerer(
         string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, [EnumeratorCancellation] CancellationToken ct,
         string? advisorId = null)
     {
+        // Whose budget the condenser, the query embedding and the answer spend; set again after each yield because
+        // an async iterator resumes in its caller's context.
+        var call = ModelCallContext.Begin(ModelPurpose.Chat, advisorId);
         var query = await condenser.CondenseAsync(history, question, ct);
         var hits = await search.SearchAsync(query, options.Value.Passages, filter, ct);
+        call.Dispose();
 
         if (generator.IsTemplate)
         {
@@ -52,12 +56,16 @@ public sealed class GroundedAnswerer(
 
         var answer = new StringBuilder();
         var completion = turnKernel.GetRequiredService<IChatCompletionService>();
+        call = ModelCallContext.Begin(ModelPurpose.Chat, advisorId);
         await foreach (var update in completion.GetStreamingChatMessageContentsAsync(chat, Settings(), turnKernel, ct))
         {
             if (string.IsNullOrEmpty(update.Content)) continue;
             answer.Append(update.Content);
+            call.Dispose();
             yield return new AnswerDelta(update.Content);
+            call = ModelCallContext.Begin(ModelPurpose.Chat, advisorId);
         }
+        call.Dispose();
         if (toolset is { CreatedDraftIds.Count: > 0 })
         {
             // The drafts are linked whatever the model wrote, so the advisor always finds what awaits review.

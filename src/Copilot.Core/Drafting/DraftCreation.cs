@@ -23,6 +23,7 @@ public sealed class DraftCreation(
     AuditedWork work,
     AuditTrail audit,
     GeneratorInfo generator,
+    ModelBudget budget,
     TimeProvider time,
     ILogger<DraftCreation> logger)
 {
@@ -39,6 +40,8 @@ public sealed class DraftCreation(
             return (JsonSerializer.Deserialize<DraftView>(first, CopilotJson.Options)!, true);
         try
         {
+            // After the replay check, so a retry of a draft made before the budget ran out still gets it back.
+            await budget.EnsureAvailableAsync(advisor.Id, ct);
             var draft = await ComposeAsync(valid, advisor, ct);
             var view = await work.RunAsync(async db =>
             {

@@ -1,6 +1,7 @@
 using Copilot.Chat;
 using Copilot.Compliance;
 using Copilot.Knowledge;
+using Copilot.Llm;
 using Copilot.Prompts;
 using Microsoft.Extensions.AI;
 
@@ -58,6 +59,7 @@ public sealed class DraftWriter(PromptLibrary prompts, TimeProvider time, IChatC
             ["max_chars"] = request.Channel.BodyRoom(context.Advisor, request.Chinese),
             ["language"] = request.Chinese ? "Simplified Chinese" : "English",
         }, ct);
+        using var call = ModelCallContext.Begin(ModelPurpose.Draft, context.Advisor.Id);
         var response = await model.GetResponseAsync(
             [new ChatMessage(ChatRole.System, system), new ChatMessage(ChatRole.User, user)], prompts.ChatOptionsFor(request.Scenario.PromptName), ct);
         var text = Tidy(response.Text);
@@ -74,6 +76,7 @@ public sealed class DraftWriter(PromptLibrary prompts, TimeProvider time, IChatC
             ["max_chars"] = context.Request.Channel.BodyRoom(context.Advisor, context.Request.Chinese),
             ["language"] = context.Request.Chinese ? "Simplified Chinese" : "English",
         }, ct);
+        using var call = ModelCallContext.Begin(ModelPurpose.Draft, context.Advisor.Id);
         var response = await model.GetResponseAsync(prompt, prompts.ChatOptionsFor("draft-revise"), ct);
         return Tidy(response.Text);
     }

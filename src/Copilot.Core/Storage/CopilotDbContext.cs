@@ -5,6 +5,7 @@ using Copilot.Clients;
 using Copilot.Drafting;
 using Copilot.Idempotency;
 using Copilot.Knowledge;
+using Copilot.Llm;
 using Microsoft.EntityFrameworkCore;
 
 namespace Copilot.Storage;
@@ -23,6 +24,7 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<ModelUsageRecord> ModelUsage => Set<ModelUsageRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -54,6 +56,7 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
             message.Property(m => m.Generator).HasMaxLength(128);
             message.HasIndex(m => new { m.ConversationId, m.Id });
         });
+        model.ApplyConfiguration(new ModelUsageConfiguration());
         model.ApplyConfigurationsFromAssembly(typeof(CopilotDbContext).Assembly, type => type.Namespace == typeof(CopilotDbContext).Namespace);
     }
 }
