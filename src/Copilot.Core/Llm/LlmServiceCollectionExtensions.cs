@@ -47,7 +47,7 @@ public static class LlmServiceCollectionExtensions
             .UseOpenTelemetry(sourceName: TelemetrySource)
             .Use((inner, sp) => new LoggingChatClient(inner, ContentSafeLogger<LoggingChatClient>(sp)))
             .Use((inner, sp) => new UsageRecordingChatClient(inner, sp.GetRequiredService<ModelUsageLedger>(), sp.GetRequiredService<ModelBudget>(), options.ChatModel))
-            .Use(inner => new ModelFailureChatClient(inner, circuitBreak));
+            .Use(inner => new ModelFailureChatClient(inner, circuitBreak, TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds)));
         services.AddSingleton(sp => sp.GetRequiredService<IChatClient>().AsChatCompletionService(sp));
         if (options.EmbeddingsEnabled)
         {

@@ -6,9 +6,10 @@ namespace Copilot.Llm;
 /// <summary>
 /// The pipeline layer under the resilience handler's verdict: a call that still failed becomes a
 /// <see cref="ModelCallException"/> with a status and reason, and a stream that ends without a finish reason (the
-/// connection closed mid-answer) is a failure, never a short answer.
+/// connection closed mid-answer) is a failure, never a short answer. A stream that goes silent for longer than the
+/// idle timeout is cut here: the resilience handler's timeouts end with the response headers, so they cannot.
 /// </summary>
-internal sealed class ModelFailureChatClient(IChatClient inner, TimeSpan circuitBreak) : DelegatingChatClient(inner)
+internal sealed class ModelFailureChatClient(IChatClient inner, TimeSpan circuitBreak, TimeSpan streamIdle) : DelegatingChatClient(inner)
 {
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
@@ -26,10 +27,11 @@ internal sealed class ModelFailureChatClient(IChatClient inner, TimeSpan circuit
     public override async IAsyncEnumerable<ChatResponseUpdate> GetStreamingResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        using var idle = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         IAsyncEnumerator<ChatResponseUpdate> updates;
         try
         {
-            updates = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+            updates = base.GetStreamingResponseAsync(messages, options, idle.Token).GetAsyncEnumerator(idle.Token);
         }
         catch (Exception e) when (!IsCallersCancellation(e, cancellationToken))
         {
@@ -38,11 +40,17 @@ internal sealed class ModelFailureChatClient(IChatClient inner, TimeSpan circuit
         await using (updates)
         {
             var finished = false;
+            var first = true;
             while (true)
             {
                 try
                 {
-                    if (!await updates.MoveNextAsync()) break;
+                    // The first step sends the request (bounded by the resilience handler); later ones only read.
+                    if (!first) idle.CancelAfter(streamIdle);
+                    first = false;
+                    var more = await updates.MoveNextAsync();
+                    idle.CancelAfter(Timeout.InfiniteTimeSpan);
+                    if (!more) break;
                 }
                 catch (Exception e) when (!IsCallersCancellation(e, cancellationToken))
                 {

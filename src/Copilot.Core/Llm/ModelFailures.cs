@@ -29,7 +29,7 @@ internal static class ModelFailures
                     return new(502, "The language model's answer was malformed.", null, e);
                 case OperationCanceledException:
                     // Not the caller's cancellation (that is rethrown before classifying): the stream went silent.
-                    return new(504, "The language model stopped answering mid-way.", null, e);
+                    return new(504, "The language model went silent and the call timed out.", null, e);
             }
         }
         // Connection refused or reset, a stream cut mid-answer (IOException, HttpRequestException, …).
