@@ -37,11 +37,12 @@ public static class ChatCompletionsEndpoints
 
     private static async Task CompleteAsync(
         ChatCompletionRequest body, HttpContext context, Caller caller, GroundedAnswerer answerer, GeneratorInfo generatorInfo, TokenCounter tokens,
-        TimeProvider time, CancellationToken ct)
+        ModelBudget budget, TimeProvider time, CancellationToken ct)
     {
         var (question, history) = Split(body);
         // An advisor's office assistant gets the advisor's copilot tools; other callers only ask questions.
         var advisorId = caller.Role == CallerRole.Advisor ? caller.AdvisorId : null;
+        await budget.EnsureAvailableAsync(advisorId, ct);
         var filter = new KnowledgeFilter(ValidOn: DateOnly.FromDateTime(time.GetLocalNow().DateTime));
         var id = $"chatcmpl-{Guid.NewGuid():N}";
         var created = time.GetUtcNow().ToUnixTimeSeconds();

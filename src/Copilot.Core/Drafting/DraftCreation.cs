@@ -65,6 +65,8 @@ public sealed class DraftCreation(
 
     private async Task<Draft> ComposeAsync(ValidDraftRequest request, Advisor advisor, CancellationToken ct)
     {
+        // Every model call of this draft — research embeddings, writing, the judge, the revision — spends this advisor's budget.
+        using var call = ModelCallContext.Begin(ModelPurpose.Draft, advisor.Id);
         var context = new DraftContext(request, advisor, await research.FindAsync(request.Scenario, request.Client, request.ClientClass, ct));
         var written = await writer.WriteAsync(context, ct);
         var text = request.Channel.Compose(written.Body, advisor, request.Chinese);

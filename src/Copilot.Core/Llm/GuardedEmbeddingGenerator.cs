@@ -3,11 +3,11 @@ using Microsoft.Extensions.AI;
 namespace Copilot.Llm;
 
 /// <summary>
-/// The embedding pipeline's own layer, as the chat pipeline has two: the advisor's budget, failures named with a
+/// The embedding pipeline's own layer, as the chat pipeline has two: failures named with a
 /// status and reason, and the reported usage recorded (purpose "embedding").
 /// </summary>
 internal sealed class GuardedEmbeddingGenerator(
-    IEmbeddingGenerator<string, Embedding<float>> inner, ModelUsageLedger ledger, ModelBudget budget, string model, TimeSpan circuitBreak)
+    IEmbeddingGenerator<string, Embedding<float>> inner, ModelUsageLedger ledger, string model, TimeSpan circuitBreak)
     : DelegatingEmbeddingGenerator<string, Embedding<float>>(inner)
 {
     public override async Task<GeneratedEmbeddings<Embedding<float>>> GenerateAsync(
@@ -15,7 +15,6 @@ internal sealed class GuardedEmbeddingGenerator(
     {
         var call = ModelCallContext.Value ?? new ModelCall(ModelPurpose.Embedding, null);
         call = call with { Purpose = ModelPurpose.Embedding };
-        await budget.EnsureAvailableAsync(call.AdvisorId, cancellationToken);
         GeneratedEmbeddings<Embedding<float>> embeddings;
         try
         {

@@ -41,12 +41,12 @@ public static class LlmServiceCollectionExtensions
 
         // One pipeline for every chat call — the copilot's answers (through Semantic Kernel), drafts, the judge and the
         // condenser. Outermost first: Semantic Kernel runs the tools a model calls (FunctionChoiceBehavior.Auto), so each
-        // round trip below it is traced, logged, budgeted and recorded on its own.
+        // round trip below it is traced, logged and recorded on its own.
         services.AddChatClient(sp => sp.GetRequiredService<OpenAIClient>().GetChatClient(options.ChatModel).AsIChatClient())
             .UseKernelFunctionInvocation()
             .UseOpenTelemetry(sourceName: TelemetrySource)
             .Use((inner, sp) => new LoggingChatClient(inner, ContentSafeLogger<LoggingChatClient>(sp)))
-            .Use((inner, sp) => new UsageRecordingChatClient(inner, sp.GetRequiredService<ModelUsageLedger>(), sp.GetRequiredService<ModelBudget>(), options.ChatModel))
+            .Use((inner, sp) => new UsageRecordingChatClient(inner, sp.GetRequiredService<ModelUsageLedger>(), options.ChatModel))
             .Use(inner => new ModelFailureChatClient(inner, circuitBreak, TimeSpan.FromSeconds(options.StreamIdleTimeoutSeconds)));
         services.AddSingleton(sp => sp.GetRequiredService<IChatClient>().AsChatCompletionService(sp));
         if (options.EmbeddingsEnabled)
@@ -54,7 +54,7 @@ public static class LlmServiceCollectionExtensions
             services.AddEmbeddingGenerator(sp => sp.GetRequiredService<OpenAIClient>().GetEmbeddingClient(options.EmbeddingModel).AsIEmbeddingGenerator())
                 .UseOpenTelemetry(sourceName: TelemetrySource)
                 .Use((inner, sp) => new GuardedEmbeddingGenerator(
-                    inner, sp.GetRequiredService<ModelUsageLedger>(), sp.GetRequiredService<ModelBudget>(), options.EmbeddingModel!, circuitBreak));
+                    inner, sp.GetRequiredService<ModelUsageLedger>(), options.EmbeddingModel!, circuitBreak));
             services.AddSingleton(sp => new TextEmbedder(sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>()));
         }
         else

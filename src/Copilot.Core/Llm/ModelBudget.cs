@@ -3,8 +3,9 @@ using Microsoft.Extensions.Options;
 namespace Copilot.Llm;
 
 /// <summary>
-/// The daily model-token budget per advisor (Llm:DailyTokenBudgetPerAdvisor). Checked before a model-backed request
-/// starts, so a refused request leaves nothing behind, and again before every model call as a backstop.
+/// The daily model-token budget per advisor (Llm:DailyTokenBudgetPerAdvisor), checked when a model-backed request
+/// (a chat turn, a completion, a draft) starts, so a refused request leaves nothing behind. A request admitted with
+/// budget left runs to its end — its own calls may overshoot — rather than failing half-way (a draft judged rules-only).
 /// </summary>
 public sealed class ModelBudget(ModelUsageLedger ledger, IOptions<LlmOptions> options, GeneratorInfo generator, TimeProvider time)
 {

@@ -4,17 +4,16 @@ using Microsoft.Extensions.AI;
 namespace Copilot.Llm;
 
 /// <summary>
-/// The pipeline layer that spends the advisor's budget: refuses a call once today's budget is spent, and records
-/// the usage the model reports for every call, streamed or not, with its purpose, advisor and caller.
+/// The pipeline layer that records the usage the model reports for every call, streamed or not, with its purpose,
+/// advisor and caller: what the daily budget is checked against.
 /// </summary>
-internal sealed class UsageRecordingChatClient(IChatClient inner, ModelUsageLedger ledger, ModelBudget budget, string model)
+internal sealed class UsageRecordingChatClient(IChatClient inner, ModelUsageLedger ledger, string model)
     : DelegatingChatClient(inner)
 {
     public override async Task<ChatResponse> GetResponseAsync(
         IEnumerable<ChatMessage> messages, ChatOptions? options = null, CancellationToken cancellationToken = default)
     {
         var call = ModelCallContext.Value;
-        await budget.EnsureAvailableAsync(call?.AdvisorId, cancellationToken);
         var response = await base.GetResponseAsync(messages, options, cancellationToken);
         if (response.Usage is { } usage)
             await ledger.RecordAsync(call, response.ModelId ?? model, usage.InputTokenCount ?? 0, usage.OutputTokenCount ?? 0);
@@ -26,7 +25,6 @@ internal sealed class UsageRecordingChatClient(IChatClient inner, ModelUsageLedg
     {
         // Read when the call starts: an async iterator's caller may not carry the context on later steps.
         var call = ModelCallContext.Value;
-        await budget.EnsureAvailableAsync(call?.AdvisorId, cancellationToken);
         long input = 0, output = 0;
         var reported = false;
         string? modelId = null;

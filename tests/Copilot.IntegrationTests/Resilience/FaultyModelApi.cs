@@ -44,6 +44,8 @@ public sealed class FaultyModelApi : ApiFixture
             id = DocumentId, title = "承诺收益的禁止", type = "compliance",
             text = "# 承诺收益的禁止\n\n证券公司及其从业人员不得对客户证券买卖的收益或者赔偿证券买卖的损失作出承诺。",
         }, System.Net.HttpStatusCode.Created);
+        // The first model call pays for JIT and connection set-up; a test's timeouts must not.
+        await Client.PostJsonAsync("/v1/chat", new { message = "预热" });
     }
 
     public async Task<T> QueryAsync<T>(Func<CopilotDbContext, Task<T>> query) => await Query(Factory, query);
