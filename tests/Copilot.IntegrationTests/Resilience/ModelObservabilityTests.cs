@@ -7,16 +7,17 @@ using Serilog.Events;
 namespace Copilot.IntegrationTests.Resilience;
 
 /// <summary>
-/// The pipeline's logging layer outside Development: with every level switched on (Verbose), model calls are
-/// logged as started and completed, but neither the prompt nor the model's answer reaches a log line.
+/// The pipeline's logging and telemetry layers outside Development: with every level switched on (Verbose), model
+/// calls are logged as started and completed and traced as OpenTelemetry activities, but neither the prompt nor the
+/// model's answer reaches a log line.
 /// </summary>
-public sealed class ModelLoggingTests
+public sealed class ModelObservabilityTests
 {
     private const string QuestionMarker = "问题标记QX7F3A";
     private const string ReplyMarker = "回答标记RZ9K2B";
 
     [Fact]
-    public async Task Prompts_and_answers_are_never_logged_outside_Development()
+    public async Task Model_calls_are_logged_and_traced_but_prompts_and_answers_never_logged_outside_Development()
     {
         using var openAi = new FakeOpenAiServer { Reply = _ => $"根据资料，证券公司不得承诺收益[1]。{ReplyMarker}" };
         var sink = new CollectingSink();
@@ -27,10 +28,19 @@ public sealed class ModelLoggingTests
         });
         using var logged = factory.WithWebHostBuilder(web => web.ConfigureTestServices(services => services.AddSingleton<ILogEventSink>(sink)));
         var client = logged.CreateClient();
+        var activities = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == Copilot.Llm.LlmServiceCollectionExtensions.TelemetrySource,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = activities.Enqueue,
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
 
         var answer = await client.PostJsonAsync("/v1/chat", new { message = $"证券公司可以承诺收益吗？{QuestionMarker}" });
         Assert.Contains(ReplyMarker, answer.Str("answer"));
 
+        Assert.Contains(activities, a => Equals(a.GetTagItem("gen_ai.request.model"), FakeOpenAiServer.ChatModel));
         var events = sink.Events.ToList();
         Assert.Contains(events, e => e.Properties.TryGetValue("SourceContext", out var source) && source.ToString().Contains("LoggingChatClient"));
         foreach (var e in events)
