@@ -15,6 +15,8 @@ public sealed class CircuitBreakerTests : IAsyncLifetime
         _factory = CopilotApiFactory.ModelMode(_openAi, seed: false, extra: FaultyModelApi.Settings(new Dictionary<string, string?>
         {
             ["Llm:MaxRetries"] = "0",
+            // Timeouts are not under test here; a cold first call on a busy machine must not count as a failure.
+            ["Llm:TimeoutSeconds"] = "30",
             ["Llm:CircuitMinimumThroughput"] = "3",
             ["Llm:CircuitFailureRatio"] = "0.5",
             ["Llm:CircuitBreakSeconds"] = "30",

@@ -11,6 +11,11 @@ namespace Copilot.IntegrationTests.Resilience;
 /// calls are logged as started and completed and traced as OpenTelemetry activities, but neither the prompt nor the
 /// model's answer reaches a log line.
 /// </summary>
+/// <remarks>
+/// Alone, not beside other test classes: each host started sets Serilog's static logger, so a host started in parallel
+/// would take this one's log events (and its minimum level) away.
+/// </remarks>
+[Collection(SerialLogging.Name)]
 public sealed class ModelObservabilityTests
 {
     private const string QuestionMarker = "问题标记QX7F3A";
@@ -57,4 +62,11 @@ public sealed class ModelObservabilityTests
 
         public void Emit(LogEvent logEvent) => Events.Enqueue(logEvent);
     }
+}
+
+/// <summary>Tests that read the log run with no other test class beside them.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SerialLogging
+{
+    public const string Name = "Serial logging";
 }
