@@ -1,5 +1,6 @@
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
+using Copilot.Api.Hosting;
 using Copilot.Chat;
 using Microsoft.AspNetCore.Mvc;
 
@@ -30,15 +31,26 @@ internal static class ChatEventStream
                     var other => throw new InvalidOperationException($"Unexpected answer event {other.GetType().Name}."),
                 };
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
-                logger.LogError(e, "Answer stream for conversation {ConversationId} failed", session.ConversationId);
-                item = new SseItem<object>(new ProblemDetails
+                // The model's failure as the same problem a non-streamed request gets; nothing of the half answer is stored.
+                if (ModelFailureExceptionHandler.ToProblem(e) is { } model)
                 {
-                    Status = StatusCodes.Status502BadGateway,
-                    Title = "The answer could not be completed.",
-                    Detail = "The language model did not answer; try again.",
-                }, "error");
+                    logger.LogWarning("Answer stream for conversation {ConversationId} failed with {Status}: {Reason}",
+                        session.ConversationId, model.Problem.Status, model.Problem.Detail);
+                    if (model.RetryAfter is { } wait) model.Problem.Extensions["retryAfterSeconds"] = ModelFailureExceptionHandler.Seconds(wait);
+                    item = new SseItem<object>(model.Problem, "error");
+                }
+                else
+                {
+                    logger.LogError(e, "Answer stream for conversation {ConversationId} failed", session.ConversationId);
+                    item = new SseItem<object>(new ProblemDetails
+                    {
+                        Status = StatusCodes.Status500InternalServerError,
+                        Title = "The answer could not be completed.",
+                        Detail = "The answer failed; nothing of it was stored. Try again.",
+                    }, "error");
+                }
             }
             yield return item.Value;
             if (item.Value.EventType == "error") yield break;

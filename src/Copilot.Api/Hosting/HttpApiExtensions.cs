@@ -18,6 +18,7 @@ public static class HttpApiExtensions
         services.ConfigureHttpJsonOptions(json => CopilotJson.Configure(json.SerializerOptions));
         services.AddOptions<InputLimitsOptions>().BindConfiguration(InputLimitsOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddProblemDetails();
+        services.AddExceptionHandler<ModelFailureExceptionHandler>();
         services.AddExceptionHandler<CopilotExceptionHandler>();
         // Binding failures throw, so the exception handler can name the field instead of answering an empty 400.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

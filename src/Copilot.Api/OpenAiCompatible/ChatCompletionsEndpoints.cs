@@ -38,11 +38,12 @@ public static class ChatCompletionsEndpoints
 
     private static async Task CompleteAsync(
         ChatCompletionRequest body, HttpContext context, Caller caller, GroundedAnswerer answerer, GeneratorInfo generatorInfo, TokenCounter tokens,
-        TimeProvider time, IOptions<InputLimitsOptions> limits, CancellationToken ct)
+        ModelBudget budget, TimeProvider time, IOptions<InputLimitsOptions> limits, CancellationToken ct)
     {
         var (question, history) = ChatCompletionMessages.Split(body, limits.Value);
         // An advisor's office assistant gets the advisor's copilot tools; other callers only ask questions.
         var advisorId = caller.Role == CallerRole.Advisor ? caller.AdvisorId : null;
+        await budget.EnsureAvailableAsync(advisorId, ct);
         var filter = new KnowledgeFilter(ValidOn: DateOnly.FromDateTime(time.GetLocalNow().DateTime));
         var id = $"chatcmpl-{Guid.NewGuid():N}";
         var created = time.GetUtcNow().ToUnixTimeSeconds();
@@ -70,22 +71,31 @@ public static class ChatCompletionsEndpoints
         ChatCompletionChunk Chunk(ChatCompletionDelta delta, string? finish, ChatCompletionUsage? usage = null) =>
             new(id, "chat.completion.chunk", created, ModelName, usage is null ? [new ChatCompletionChunkChoice(0, delta, finish)] : [], usage, generator);
 
-        await foreach (var item in answerer.StreamAsync(question, history, filter, ct, advisorId))
+        try
         {
-            switch (item)
+            await foreach (var item in answerer.StreamAsync(question, history, filter, ct, advisorId))
             {
-                case AnswerDelta delta:
-                    streamed.Append(delta.Text);
-                    await SendAsync(Chunk(new ChatCompletionDelta(streamed.Length == delta.Text.Length ? "assistant" : null, delta.Text), null));
-                    break;
-                case AnswerCompleted done:
-                    generator = done.Answer.Generator;
-                    var sources = CitationText.SourcesBlock(question, done.Answer);
-                    if (sources.Length > 0) await SendAsync(Chunk(new ChatCompletionDelta(null, sources), null));
-                    await SendAsync(Chunk(new ChatCompletionDelta(null, null), "stop"));
-                    await SendAsync(Chunk(new ChatCompletionDelta(null, null), null, Usage(tokens, question, done.Answer.Answer + sources)));
-                    break;
+                switch (item)
+                {
+                    case AnswerDelta delta:
+                        streamed.Append(delta.Text);
+                        await SendAsync(Chunk(new ChatCompletionDelta(streamed.Length == delta.Text.Length ? "assistant" : null, delta.Text), null));
+                        break;
+                    case AnswerCompleted done:
+                        generator = done.Answer.Generator;
+                        var sources = CitationText.SourcesBlock(question, done.Answer);
+                        if (sources.Length > 0) await SendAsync(Chunk(new ChatCompletionDelta(null, sources), null));
+                        await SendAsync(Chunk(new ChatCompletionDelta(null, null), "stop"));
+                        await SendAsync(Chunk(new ChatCompletionDelta(null, null), null, Usage(tokens, question, done.Answer.Answer + sources)));
+                        break;
+                }
             }
+        }
+        catch (Exception e) when (context.Response.HasStarted && Hosting.ModelFailureExceptionHandler.ToProblem(e) is { } failed)
+        {
+            // Mid-stream the status line is gone: the failure ends the stream as an OpenAI error event, never as a short answer.
+            await context.Response.WriteAsync($"data: {JsonSerializer.Serialize(new { error = new { message = failed.Problem.Detail, type = "server_error", code = failed.Problem.Status } }, OpenAiJson)}\n\n", ct);
+            return;
         }
         await context.Response.WriteAsync("data: [DONE]\n\n", ct);
     }

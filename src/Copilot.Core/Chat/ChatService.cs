@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Copilot.Common;
 using Copilot.Knowledge;
 using Copilot.Privacy;
+using Copilot.Llm;
 using Microsoft.Extensions.Options;
 
 namespace Copilot.Chat;
@@ -15,7 +16,7 @@ public sealed record ChatSession(string ConversationId, IAsyncEnumerable<AnswerE
 /// <summary>Multi-turn chat: loads the conversation's history, answers, and stores both turns when the answer is complete.</summary>
 public sealed class ChatService(
     GroundedAnswerer answerer, ConversationStore conversations, IOptions<ChatAnswerOptions> options, IOptions<InputLimitsOptions> limits,
-    IdentifierMasker identifiers)
+    IdentifierMasker identifiers, ModelBudget budget)
 {
     /// <summary>Validates the request and opens the conversation before anything streams, so errors can still be HTTP errors.</summary>
     public async Task<ChatSession> StartAsync(ChatRequest request, CancellationToken ct)
@@ -24,8 +25,11 @@ public sealed class ChatService(
             throw new InputValidationException("message", "The question must not be empty.");
         if (request.Message.Length > limits.Value.MessageChars)
             throw new InputValidationException("message", $"The question is longer than {limits.Value.MessageChars:N0} characters.");
+        // Before anything is stored: a refused turn leaves no conversation behind.
+        await budget.EnsureAvailableAsync(request.AdvisorId, ct);
 
         string id;
+        var started = request.ConversationId is null;
         if (request.ConversationId is { } existing)
         {
             // Another advisor's conversation is answered as if it did not exist: its history holds their clients.
@@ -39,19 +43,32 @@ public sealed class ChatService(
         }
         var history = (await conversations.MessagesAsync(id, options.Value.HistoryMessages, ct))
             .Select(m => new ChatTurn(m.Role, m.Content)).ToList();
-        return new ChatSession(id, RunAsync(id, request, history, ct));
+        return new ChatSession(id, RunAsync(id, started, request, history, ct));
     }
 
     private async IAsyncEnumerable<AnswerEvent> RunAsync(
-        string id, ChatRequest request, IReadOnlyList<ChatTurn> history, [EnumeratorCancellation] CancellationToken ct)
+        string id, bool started, ChatRequest request, IReadOnlyList<ChatTurn> history, [EnumeratorCancellation] CancellationToken ct)
     {
         // The conversation keeps the question as the model saw it: identifiers masked, so its history never holds them either.
         var question = identifiers.Mask(request.Message.Trim());
-        await foreach (var item in answerer.StreamAsync(question, history, request.Filter, ct, request.AdvisorId))
+        // Both turns are stored only with a complete answer; a conversation this turn opened and never filled is
+        // removed again when the model fails, so a fault leaves neither a half answer nor an empty conversation.
+        var stored = false;
+        try
         {
-            if (item is AnswerCompleted completed)
-                await conversations.AppendAsync(id, question, completed.Answer, ct);
-            yield return item;
+            await foreach (var item in answerer.StreamAsync(question, history, request.Filter, ct, request.AdvisorId))
+            {
+                if (item is AnswerCompleted completed)
+                {
+                    await conversations.AppendAsync(id, question, completed.Answer, ct);
+                    stored = true;
+                }
+                yield return item;
+            }
+        }
+        finally
+        {
+            if (started && !stored) await conversations.DeleteIfEmptyAsync(id, CancellationToken.None);
         }
     }
 }

@@ -35,6 +35,13 @@ public sealed class ConversationStore(IDbContextFactory<CopilotDbContext> contex
         return latest;
     }
 
+    /// <summary>Removes a conversation that holds no messages (one whose first turn failed).</summary>
+    public async Task DeleteIfEmptyAsync(string id, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        await db.Conversations.Where(c => c.Id == id && !db.ConversationMessages.Any(m => m.ConversationId == id)).ExecuteDeleteAsync(ct);
+    }
+
     public async Task AppendAsync(string id, string question, GroundedAnswer answer, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

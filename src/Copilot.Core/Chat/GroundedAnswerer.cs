@@ -34,8 +34,12 @@ public sealed class GroundedAnswerer(
         // ID card, bank card, phone and account numbers never reach the model or the embeddings unless a setting allows it.
         question = identifiers.Mask(question);
         history = history.Select(turn => turn with { Content = identifiers.Mask(turn.Content) }).ToList();
+        // Whose budget the condenser, the query embedding and the answer spend; set again after each yield because
+        // an async iterator resumes in its caller's context.
+        var call = ModelCallContext.Begin(ModelPurpose.Chat, advisorId);
         var query = await condenser.CondenseAsync(history, question, ct);
         var hits = await search.SearchAsync(query, options.Value.Passages, filter, ct);
+        call.Dispose();
 
         if (generator.IsTemplate)
         {
@@ -61,12 +65,16 @@ public sealed class GroundedAnswerer(
 
         var answer = new StringBuilder();
         var completion = turnKernel.GetRequiredService<IChatCompletionService>();
+        call = ModelCallContext.Begin(ModelPurpose.Chat, advisorId);
         await foreach (var update in completion.GetStreamingChatMessageContentsAsync(chat, Settings(), turnKernel, ct))
         {
             if (string.IsNullOrEmpty(update.Content)) continue;
             answer.Append(update.Content);
+            call.Dispose();
             yield return new AnswerDelta(update.Content);
+            call = ModelCallContext.Begin(ModelPurpose.Chat, advisorId);
         }
+        call.Dispose();
         if (toolset is { CreatedDraftIds.Count: > 0 })
         {
             // The drafts are linked whatever the model wrote, so the advisor always finds what awaits review.

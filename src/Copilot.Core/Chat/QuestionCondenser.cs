@@ -1,3 +1,4 @@
+using Copilot.Llm;
 using Copilot.Prompts;
 using Microsoft.Extensions.AI;
 
@@ -20,6 +21,7 @@ public sealed class QuestionCondenser(PromptLibrary prompts, IChatClient? model 
             ["history"] = fence.Wrap("conversation", string.Join('\n', history.Select(t => $"{t.Role}: {t.Content}"))),
             ["question"] = fence.Wrap("employee-message", question),
         }, ct);
+        using var call = ModelCallContext.Begin(ModelPurpose.Condense);
         var response = await model.GetResponseAsync(prompt, prompts.ChatOptionsFor("condense-question"), ct);
         var condensed = response.Text.Trim();
         return condensed.Length == 0 ? question : condensed;

@@ -24,6 +24,7 @@ public sealed class DraftCreation(
     AuditedWork work,
     AuditTrail audit,
     GeneratorInfo generator,
+    ModelBudget budget,
     TimeProvider time,
     IOptions<InputLimitsOptions> limits,
     ILogger<DraftCreation> logger)
@@ -41,6 +42,8 @@ public sealed class DraftCreation(
             return (JsonSerializer.Deserialize<DraftView>(first, CopilotJson.Options)!, true);
         try
         {
+            // After the replay check, so a retry of a draft made before the budget ran out still gets it back.
+            await budget.EnsureAvailableAsync(advisor.Id, ct);
             var draft = await ComposeAsync(valid, advisor, ct);
             var view = await work.RunAsync(async db =>
             {
@@ -64,6 +67,8 @@ public sealed class DraftCreation(
 
     private async Task<Draft> ComposeAsync(ValidDraftRequest request, Advisor advisor, CancellationToken ct)
     {
+        // Every model call of this draft — research embeddings, writing, the judge, the revision — spends this advisor's budget.
+        using var call = ModelCallContext.Begin(ModelPurpose.Draft, advisor.Id);
         var context = new DraftContext(request, advisor, await research.FindAsync(request.Scenario, request.Client, request.ClientClass, ct));
         var written = await writer.WriteAsync(context, ct);
         var text = request.Channel.Compose(written.Body, advisor, request.Chinese);

@@ -1,6 +1,7 @@
 using Copilot.Chat;
 using Copilot.Compliance;
 using Copilot.Knowledge;
+using Copilot.Llm;
 using Copilot.Prompts;
 using Microsoft.Extensions.AI;
 
@@ -50,6 +51,7 @@ public sealed class DraftWriter(PromptLibrary prompts, TimeProvider time, IChatC
             ["max_chars"] = request.Channel.BodyRoom(context.Advisor, request.Chinese),
             ["language"] = request.Chinese ? "Simplified Chinese" : "English",
         }, ct);
+        using var call = ModelCallContext.Begin(ModelPurpose.Draft, context.Advisor.Id);
         var response = await model.GetResponseAsync(
             [new ChatMessage(ChatRole.System, system), new ChatMessage(ChatRole.User, user)], prompts.ChatOptionsFor(request.Scenario.PromptName), ct);
         var text = Tidy(response.Text);
@@ -68,6 +70,7 @@ public sealed class DraftWriter(PromptLibrary prompts, TimeProvider time, IChatC
             ["language"] = context.Request.Chinese ? "Simplified Chinese" : "English",
         }, ct);
         // The revision is written under the same hard rules and hierarchy as the first draft.
+        using var call = ModelCallContext.Begin(ModelPurpose.Draft, context.Advisor.Id);
         var response = await model.GetResponseAsync(
             [new ChatMessage(ChatRole.System, await SystemPromptAsync(context, fence, ct)), new ChatMessage(ChatRole.User, prompt)],
             prompts.ChatOptionsFor("draft-revise"), ct);

@@ -6,6 +6,7 @@ using Copilot.Clients;
 using Copilot.Drafting;
 using Copilot.Idempotency;
 using Copilot.Knowledge;
+using Copilot.Llm;
 using Microsoft.EntityFrameworkCore;
 
 namespace Copilot.Storage;
@@ -25,6 +26,7 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<StoredApiKey> StoredApiKeys => Set<StoredApiKey>();
+    public DbSet<ModelUsageRecord> ModelUsage => Set<ModelUsageRecord>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -56,6 +58,7 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
             message.Property(m => m.Generator).HasMaxLength(128);
             message.HasIndex(m => new { m.ConversationId, m.Id });
         });
+        model.ApplyConfiguration(new ModelUsageConfiguration());
         model.ApplyConfigurationsFromAssembly(typeof(CopilotDbContext).Assembly, type => type.Namespace == typeof(CopilotDbContext).Namespace);
     }
 }

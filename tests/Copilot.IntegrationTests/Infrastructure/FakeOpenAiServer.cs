@@ -52,12 +52,25 @@ public sealed class FakeOpenAiServer : IDisposable
 
     public ConcurrentQueue<JsonObject> ChatRequests { get; } = new();
 
+    /// <summary>Failures answered, in order, instead of the next chat requests (each is still recorded).</summary>
+    public ConcurrentQueue<ModelFault> ChatFaults { get; } = new();
+
+    /// <summary>Failures answered, in order, instead of the next embedding requests.</summary>
+    public ConcurrentQueue<ModelFault> EmbeddingFaults { get; } = new();
+
+    /// <summary>Scripts the next chat requests to fail as given.</summary>
+    public void FailNextChats(params ModelFault[] faults)
+    {
+        foreach (var fault in faults) ChatFaults.Enqueue(fault);
+    }
+
     public ConcurrentQueue<JsonObject> EmbeddingRequests { get; } = new();
 
     private IResponseMessage AnswerChat(IRequestMessage request)
     {
         var body = JsonNode.Parse(request.Body!)!.AsObject();
         ChatRequests.Enqueue(body);
+        if (ChatFaults.TryDequeue(out var fault) && fault.Respond() is { } failed) return failed;
         var messages = body["messages"]!.AsArray()
             .Select(m => (m!["role"]!.GetValue<string>(), ContentOf(m["content"]))).ToList();
         var stream = body["stream"]?.GetValue<bool>() == true;
@@ -71,6 +84,7 @@ public sealed class FakeOpenAiServer : IDisposable
     {
         var body = JsonNode.Parse(request.Body!)!.AsObject();
         EmbeddingRequests.Enqueue(body);
+        if (EmbeddingFaults.TryDequeue(out var fault) && fault.Respond() is { } failed) return failed;
         var inputs = body["input"] is JsonArray array ? array.Select(i => i!.GetValue<string>()).ToList() : [body["input"]!.GetValue<string>()];
         var base64 = body["encoding_format"]?.GetValue<string>() == "base64";
         var data = new JsonArray();

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Copilot.Compliance.Rules;
+using Copilot.Llm;
 using Copilot.Prompts;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
@@ -37,6 +38,7 @@ public sealed class ComplianceJudge(PromptLibrary prompts, ComplianceRuleSet rul
                 ["findings"] = fence.Wrap("findings", FindingList(text, ruleFindings)),
                 ["text"] = fence.Wrap("message", text),
             }, ct);
+            using var call = ModelCallContext.Begin(ModelPurpose.Judge);
             var response = await model.GetResponseAsync<JudgeReply>([new ChatMessage(ChatRole.User, prompt)], Json, prompts.ChatOptionsFor(PromptName), cancellationToken: ct);
             var reply = response.TryGetResult(out var parsed) ? parsed : Salvage(response.Text);
             if (reply?.Findings is null)
