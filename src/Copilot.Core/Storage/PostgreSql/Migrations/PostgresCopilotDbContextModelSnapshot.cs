@@ -93,6 +93,10 @@ namespace Copilot.Storage.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("RulesVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PreviousHash")
@@ -115,6 +119,10 @@ namespace Copilot.Storage.PostgreSql.Migrations
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -241,6 +249,10 @@ namespace Copilot.Storage.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("FindingsJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -256,6 +268,10 @@ namespace Copilot.Storage.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("ProductsJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -268,6 +284,10 @@ namespace Copilot.Storage.PostgreSql.Migrations
 
                     b.Property<int>("Revisions")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RulesVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("ScenarioCode")
                         .IsRequired()
