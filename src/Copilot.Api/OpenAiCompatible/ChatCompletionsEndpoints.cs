@@ -48,7 +48,7 @@ public static class ChatCompletionsEndpoints
 
         if (body.Stream != true)
         {
-            var answer = await answerer.AnswerAsync(question, history, filter, ct, advisorId);
+            var answer = await answerer.AnswerAsync(question, history, filter, ct, advisorId, caller.AuthorFor(advisorId));
             var content = answer.Answer + CitationText.SourcesBlock(question, answer);
             var completion = new ChatCompletion(id, "chat.completion", created, ModelName,
                 [new ChatCompletionChoice(0, new ChatCompletionMessage("assistant", content), "stop")],
@@ -69,7 +69,7 @@ public static class ChatCompletionsEndpoints
         ChatCompletionChunk Chunk(ChatCompletionDelta delta, string? finish, ChatCompletionUsage? usage = null) =>
             new(id, "chat.completion.chunk", created, ModelName, usage is null ? [new ChatCompletionChunkChoice(0, delta, finish)] : [], usage, generator);
 
-        await foreach (var item in answerer.StreamAsync(question, history, filter, ct, advisorId))
+        await foreach (var item in answerer.StreamAsync(question, history, filter, ct, advisorId, caller.AuthorFor(advisorId)))
         {
             switch (item)
             {

@@ -25,9 +25,10 @@ public sealed class GroundedAnswerer(
     ICopilotTools? tools = null)
 {
     /// <param name="advisorId">When given and a model is configured, the model may call the advisor's tools (look up a client, draft a message).</param>
+    /// <param name="actor">Who asks: the tools' actions are audited as theirs (default: the advisor).</param>
     public async IAsyncEnumerable<AnswerEvent> StreamAsync(
         string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, [EnumeratorCancellation] CancellationToken ct,
-        string? advisorId = null)
+        string? advisorId = null, string? actor = null)
     {
         var query = await condenser.CondenseAsync(history, question, ct);
         var hits = await search.SearchAsync(query, options.Value.Passages, filter, ct);
@@ -43,7 +44,7 @@ public sealed class GroundedAnswerer(
 
         // The model answers through Semantic Kernel, which runs any tool calls it makes (FunctionChoiceBehavior.Auto).
         var turnKernel = kernel.Clone();
-        var toolset = advisorId is not null && tools is not null ? tools.For(advisorId) : null;
+        var toolset = advisorId is not null && tools is not null ? tools.For(advisorId, actor ?? advisorId) : null;
         foreach (var plugin in toolset?.Plugins ?? []) turnKernel.Plugins.Add(plugin);
         var chat = new ChatHistory(await SystemPromptAsync(question, hits, ct));
         foreach (var turn in history)
@@ -83,9 +84,9 @@ public sealed class GroundedAnswerer(
         + string.Join(chinese ? "、" : ", ", draftIds.Select(id => $"/v1/drafts/{id}"));
 
     public async Task<GroundedAnswer> AnswerAsync(
-        string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, CancellationToken ct, string? advisorId = null)
+        string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, CancellationToken ct, string? advisorId = null, string? actor = null)
     {
-        await foreach (var item in StreamAsync(question, history, filter, ct, advisorId))
+        await foreach (var item in StreamAsync(question, history, filter, ct, advisorId, actor))
             if (item is AnswerCompleted completed) return completed.Answer;
         throw new InvalidOperationException("The answer stream ended without an answer.");
     }
