@@ -12,9 +12,9 @@ namespace Copilot.Plugins;
 /// <summary>Builds one chat turn's tools, bound to the advisor asking: their clients, their drafts, the compliance check.</summary>
 public sealed class AdvisorToolbox(ClientDirectory clients, DraftCreation drafts, ComplianceChecker checker, ProductCatalog catalog) : ICopilotTools
 {
-    public CopilotToolset For(string advisorId)
+    public CopilotToolset For(string advisorId, string actor)
     {
-        var drafting = new DraftingPlugin(drafts, clients, advisorId);
+        var drafting = new DraftingPlugin(drafts, clients, advisorId, actor);
         return new CopilotToolset(
         [
             KernelPluginFactory.CreateFromObject(new ClientsPlugin(clients, advisorId), "clients"),

@@ -49,6 +49,31 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         Assert.Equal("Approved", draft!["status"]!.GetValue<string>());
     }
 
+    [BrowserFact]
+    public async Task A_flagged_draft_is_approved_only_with_the_override_ticked_and_a_reason()
+    {
+        const string reason = "客户已签署风险揭示书并书面确认知晓产品风险，经合规负责人同意放行。";
+        var id = await FlaggedDraftAsync();
+        var page = await session.Browser.NewPageAsync();
+        await page.GotoAsync(new Uri(session.BaseAddress, "/review.html").ToString());
+        await page.Locator($"#queue li[data-id='{id}']").ClickAsync();
+        await page.Locator("#detail label.override").WaitForAsync();
+
+        await page.ClickAsync("button[data-decision=approve]");
+        await page.Locator("#detail .error").Filter(new LocatorFilterOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("override") }).WaitForAsync();
+        await page.CheckAsync("#detail input[name=override]");
+        await page.FillAsync("#detail input[name=comment]", "ok");
+        await page.ClickAsync("button[data-decision=approve]");
+        await page.Locator("#detail .error").Filter(new LocatorFilterOptions { HasTextRegex = new System.Text.RegularExpressions.Regex("comment") }).WaitForAsync();
+        await page.FillAsync("#detail input[name=comment]", reason);
+        await page.ClickAsync("button[data-decision=approve]");
+        await page.Locator("#detail .meta", new PageLocatorOptions { HasTextString = "override by" }).WaitForAsync();
+
+        var draft = await Client().GetFromJsonAsync<JsonObject>($"/v1/drafts/{id}");
+        Assert.Equal("Approved", draft!["status"]!.GetValue<string>());
+        Assert.Equal(reason, draft["override"]!["reason"]!.GetValue<string>());
+    }
+
     private HttpClient Client() => session.Factory.CreateClient();
 
     private async Task<string> CreateDraftAsync()

@@ -7,7 +7,8 @@ using Microsoft.SemanticKernel;
 namespace Copilot.Plugins.Drafting;
 
 /// <summary>Drafts a message to one of the current advisor's clients; the draft waits for compliance review.</summary>
-public sealed class DraftingPlugin(DraftCreation drafts, ClientDirectory clients, string advisorId)
+/// <param name="actor">Who asked the copilot (a key's name or a user): the drafts' creator on the audit trail.</param>
+public sealed class DraftingPlugin(DraftCreation drafts, ClientDirectory clients, string advisorId, string actor)
 {
     private readonly List<string> _created = [];
 
@@ -36,7 +37,7 @@ public sealed class DraftingPlugin(DraftCreation drafts, ClientDirectory clients
         try
         {
             var (draft, _) = await drafts.CreateAsync(
-                new DraftRequest(advisorId, portrait, new DraftScenario(kind, scenario.Trim(), notes), channel, []), $"chat-{Guid.NewGuid():N}", "copilot", ct);
+                new DraftRequest(advisorId, portrait, new DraftScenario(kind, scenario.Trim(), notes), channel, []), $"chat-{Guid.NewGuid():N}", "copilot", actor, ct);
             _created.Add(draft.Id);
             return new DraftOutcome(draft.Id, draft.Status, draft.Verdict, draft.Flagged, draft.Text, $"/v1/drafts/{draft.Id}", null);
         }

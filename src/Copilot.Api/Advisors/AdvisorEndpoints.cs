@@ -19,12 +19,13 @@ public static class AdvisorEndpoints
         return advisors;
     }
 
-    private static async Task<Results<Created<Advisor>, Ok<Advisor>>> UpsertAsync(string id, AdvisorBody body, AdvisorDirectory directory, CancellationToken ct)
+    private static async Task<Results<Created<Advisor>, Ok<Advisor>>> UpsertAsync(
+        string id, AdvisorBody body, Caller caller, AdvisorDirectory directory, CancellationToken ct)
     {
         var created = await directory.UpsertAsync(new AdvisorSeed
         {
             Id = id, Name = body.Name ?? "", RegistrationNumber = body.RegistrationNumber ?? "", Branch = body.Branch, Firm = body.Firm ?? "",
-        }, ct);
+        }, caller.Name, ct);
         var advisor = (await directory.FindAsync(id, ct))!;
         return created ? TypedResults.Created($"/v1/advisors/{id}", advisor) : TypedResults.Ok(advisor);
     }

@@ -57,6 +57,12 @@ public sealed record Caller(string Name, CallerRole Role, string? AdvisorId, boo
         _ => advisorId is null,
     };
 
+    /// <summary>
+    /// Who acts, for the audit trail, when a request names only the advisor it is for: the key's holder, never the advisor
+    /// it names; with authentication off (one person on their own machine) that advisor, as the person at the keyboard says.
+    /// </summary>
+    public string AuthorFor(string? advisorId) => IsLocal ? advisorId ?? Name : Name;
+
     /// <summary>Who acts, for the audit trail: the key's name, or with authentication off whoever the request says.</summary>
     public string Actor(string? claimed, string field)
     {

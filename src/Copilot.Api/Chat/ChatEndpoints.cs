@@ -29,7 +29,8 @@ public static class ChatEndpoints
     {
         var filter = KnowledgeFilterParser.Parse(body.Filters, DateOnly.FromDateTime(time.GetLocalNow().DateTime), "filters.");
         var advisorId = caller.ActFor(body.AdvisorId, "advisorId");
-        var session = await chat.StartAsync(new ChatRequest(body.Message ?? "", body.ConversationId, filter, advisorId), ct);
+        var session = await chat.StartAsync(
+            new ChatRequest(body.Message ?? "", body.ConversationId, filter, advisorId, caller.Name, caller.AuthorFor(advisorId)), ct);
 
         if (request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)))
             return TypedResults.ServerSentEvents(ChatEventStream.ToEvents(session, generator.Name, loggers.CreateLogger("Copilot.Chat"), ct));
@@ -43,12 +44,16 @@ public static class ChatEndpoints
     private static async Task<Results<Ok<ConversationResponse>, NotFound>> GetConversationAsync(
         string id, Caller caller, ConversationStore conversations, CancellationToken ct)
     {
-        // Another advisor's conversation does not exist for this caller: its history may name their clients.
-        if (await conversations.FindAsync(id, ct) is not { } conversation || !caller.CanSee(conversation.AdvisorId)) return TypedResults.NotFound();
+        // Someone else's conversation does not exist for this caller: its history may name an advisor's clients.
+        if (await conversations.FindAsync(id, ct) is not { } conversation || !OwnedBy(conversation, caller)) return TypedResults.NotFound();
         var messages = await conversations.MessagesAsync(id, int.MaxValue, ct);
         return TypedResults.Ok(new ConversationResponse(id, messages.Select(m => new ConversationMessageResponse(
             m.Role, m.Content,
             m.CitationsJson is null ? null : JsonSerializer.Deserialize<List<Citation>>(m.CitationsJson, CopilotJson.Options),
             m.Generator, m.CreatedAtUtc)).ToList()));
     }
+
+    // The owner reads it, as whichever advisor it acts for there (an advisor's key: its own; the CRM or an admin: the one it named).
+    private static bool OwnedBy(Conversation conversation, Caller caller) =>
+        ConversationStore.Owns(conversation, caller.Name, caller.Role == CallerRole.Advisor ? caller.AdvisorId : conversation.AdvisorId);
 }

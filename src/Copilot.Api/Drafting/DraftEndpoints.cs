@@ -33,7 +33,7 @@ public static class DraftEndpoints
     {
         var own = request with { AdvisorId = caller.ActFor(request.AdvisorId, "advisorId") };
         // Keys are the caller's own: another caller's key neither replays nor blocks theirs.
-        var (draft, _) = await creation.CreateAsync(own, idempotencyKey, caller.Name, ct);
+        var (draft, _) = await creation.CreateAsync(own, idempotencyKey, caller.Name, caller.AuthorFor(own.AdvisorId), ct);
         // A replay answers as the first request did: 201 with the same draft.
         return TypedResults.Created($"/v1/drafts/{draft.Id}", draft);
     }
@@ -59,7 +59,8 @@ public static class DraftEndpoints
         TypedResults.Ok(await review.ReviewAsync(id, request with { ReviewerId = caller.Actor(request.ReviewerId, "reviewerId") }, ct));
 
     private static async Task<Ok<DraftView>> ReviseAsync(string id, ReviseRequest request, Caller caller, DraftReview review, CancellationToken ct) =>
-        TypedResults.Ok(await review.ReviseAsync(id, request with { AdvisorId = caller.ActFor(request.AdvisorId, "advisorId") }, caller.CanSee, ct));
+        TypedResults.Ok(await review.ReviseAsync(id, request with { AdvisorId = caller.ActFor(request.AdvisorId, "advisorId") },
+            caller.AuthorFor(caller.ActFor(request.AdvisorId, "advisorId")), caller.CanSee, ct));
 
     private static async Task<Ok<DraftView>> SentAsync(string id, SentRequest? request, Caller caller, DraftReview review, CancellationToken ct) =>
         TypedResults.Ok(await review.MarkSentAsync(id, request ?? new SentRequest(null, null), caller.IsLocal ? "crm" : caller.Name, ct));

@@ -7,7 +7,8 @@ namespace Copilot.Api.Knowledge;
 /// <summary>Reads an upload, multipart (file + metadata fields) or JSON (text + metadata), and hands it to ingestion.</summary>
 internal static class DocumentUploadReader
 {
-    public static async Task<IngestionResult> IngestAsync(HttpRequest request, KnowledgeIngestion ingestion, long maxBytes, CancellationToken ct)
+    /// <param name="actor">The key or person uploading, for the audit trail.</param>
+    public static async Task<IngestionResult> IngestAsync(HttpRequest request, KnowledgeIngestion ingestion, long maxBytes, string actor, CancellationToken ct)
     {
         if (request.ContentLength > maxBytes + 1024 * 1024)
             throw new BadHttpRequestException("The upload exceeds the size limit.", StatusCodes.Status413PayloadTooLarge);
@@ -32,7 +33,7 @@ internal static class DocumentUploadReader
                 throw new UnsupportedFormatException(Path.GetExtension(file.FileName));
             var fields = form.Where(f => f.Key != "file").ToDictionary(f => f.Key, f => (string?)f.Value.ToString(), StringComparer.OrdinalIgnoreCase);
             await using var content = file.OpenReadStream();
-            return await ingestion.IngestFileAsync(file.FileName, content, fields, ct);
+            return await ingestion.IngestFileAsync(file.FileName, content, fields, ct, actor: actor);
         }
 
         if (request.HasJsonContentType())
@@ -50,7 +51,7 @@ internal static class DocumentUploadReader
             if (body is null) throw new InputValidationException("body", "Send a JSON object.");
             if (string.IsNullOrWhiteSpace(body.Text))
                 throw new InputValidationException("text", "The document text must not be empty.");
-            return await ingestion.IngestTextAsync(body.ToFields(), body.Text, null, ct);
+            return await ingestion.IngestTextAsync(body.ToFields(), body.Text, null, ct, actor);
         }
 
         throw new UnsupportedFormatException(request.ContentType ?? "(none)");

@@ -27,9 +27,9 @@ public static class KnowledgeEndpoints
     }
 
     private static async Task<Created<CreateDocumentResponse>> UploadAsync(
-        HttpRequest request, KnowledgeIngestion ingestion, IOptions<KnowledgeOptions> options, CancellationToken ct)
+        HttpRequest request, Caller caller, KnowledgeIngestion ingestion, IOptions<KnowledgeOptions> options, CancellationToken ct)
     {
-        var result = await DocumentUploadReader.IngestAsync(request, ingestion, options.Value.MaxUploadBytes, ct);
+        var result = await DocumentUploadReader.IngestAsync(request, ingestion, options.Value.MaxUploadBytes, caller.Name, ct);
         return TypedResults.Created($"/v1/knowledge/documents/{result.DocumentId}",
             new CreateDocumentResponse(result.DocumentId, result.Chunks, result.Status, result.Version));
     }
@@ -44,8 +44,8 @@ public static class KnowledgeEndpoints
     private static async Task<Results<Ok<DocumentResponse>, NotFound>> GetAsync(string id, KnowledgeCatalog catalog, CancellationToken ct) =>
         await catalog.FindAsync(id, ct) is { } record ? TypedResults.Ok(DocumentResponse.From(record)) : TypedResults.NotFound();
 
-    private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, KnowledgeIngestion ingestion, CancellationToken ct) =>
-        await ingestion.DeleteAsync(id, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
+    private static async Task<Results<NoContent, NotFound>> DeleteAsync(string id, Caller caller, KnowledgeIngestion ingestion, CancellationToken ct) =>
+        await ingestion.DeleteAsync(id, caller.Name, ct) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     private static async Task<Ok<SearchResponse>> SearchAsync(
         [AsParameters] SearchParameters query, KnowledgeSearch search, IOptions<KnowledgeOptions> options, TimeProvider time, CancellationToken ct)

@@ -50,7 +50,7 @@ public static class ChatCompletionsEndpoints
 
         if (body.Stream != true)
         {
-            var answer = await answerer.AnswerAsync(question, history, filter, ct, advisorId);
+            var answer = await answerer.AnswerAsync(question, history, filter, ct, advisorId, caller.AuthorFor(advisorId));
             var content = answer.Answer + CitationText.SourcesBlock(question, answer);
             var completion = new ChatCompletion(id, "chat.completion", created, ModelName,
                 [new ChatCompletionChoice(0, new ChatCompletionMessage("assistant", content), "stop")],
@@ -73,7 +73,7 @@ public static class ChatCompletionsEndpoints
 
         try
         {
-            await foreach (var item in answerer.StreamAsync(question, history, filter, ct, advisorId))
+            await foreach (var item in answerer.StreamAsync(question, history, filter, ct, advisorId, caller.AuthorFor(advisorId)))
             {
                 switch (item)
                 {

@@ -50,7 +50,8 @@ async function show(id) {
   const [draft, audit] = await Promise.all([api(`/v1/drafts/${id}`), api(`/v1/drafts/${id}/audit`)]);
   const view = document.getElementById('draft-template').content.cloneNode(true);
   view.querySelector('.title').textContent = `${draft.clientId} · ${draft.scenarioKind}/${draft.scenarioCode}`;
-  view.querySelector('.meta').textContent = `${draft.advisorId} · ${draft.channel} · ${draft.generator} · v${draft.version} · ${draft.status}`;
+  view.querySelector('.meta').textContent = `${draft.advisorId} · ${draft.channel} · ${draft.generator} · v${draft.version} · ${draft.status}`
+    + (draft.createdBy ? ` · by ${draft.createdBy}` : '') + (draft.override ? ` · override by ${draft.override.reviewerId}: ${draft.override.reason}` : '');
   const verdict = view.querySelector('.verdict');
   verdict.className = `verdict ${draft.verdict}`;
   verdict.textContent = `预审 Pre-check: ${draft.verdict}${draft.flagged ? ' ⚑' : ''} · revisions ${draft.revisions}`;
@@ -73,6 +74,8 @@ async function show(id) {
   const form = view.querySelector('.decide');
   form.editedText.value = draft.text;
   form.hidden = draft.status !== 'PendingReview';
+  // Approving a draft whose pre-check fails takes an explicit override with a reason.
+  form.querySelector('.override').hidden = draft.verdict !== 'fail';
   for (const button of form.querySelectorAll('button')) {
     button.addEventListener('click', async () => {
       const decision = button.dataset.decision;
@@ -86,6 +89,7 @@ async function show(id) {
             reviewerId: me.authentication === 'off' ? document.getElementById('reviewer').value : null,
             decision,
             comment: form.comment.value || null,
+            override: form.override.checked || null,
             editedText: decision === 'approve' && edited !== draft.text ? edited : null,
             expectedVersion: draft.version,
           }),

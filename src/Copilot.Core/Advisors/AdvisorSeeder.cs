@@ -14,7 +14,7 @@ internal sealed class AdvisorSeeder(IServiceProvider services, IOptions<AdvisorO
         var directory = services.GetRequiredService<AdvisorDirectory>();
         foreach (var seed in options.Value.Seed)
             if (await directory.FindAsync(seed.Id, ct) is null)
-                await directory.UpsertAsync(seed, ct);
+                await directory.UpsertAsync(seed, AdvisorDirectory.SeedActor, ct);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

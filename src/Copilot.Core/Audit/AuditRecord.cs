@@ -13,6 +13,8 @@ public sealed class AuditRecord
     public required string Actor { get; set; }
     public required string DetailsJson { get; set; }
     public DateTime CreatedAtUtc { get; set; }
+    /// <summary>The compliance rules (and judge) that judged the text this entry is about; null when nothing was judged, as on entries from before it was recorded.</summary>
+    public string? RulesVersion { get; set; }
     public required string PreviousHash { get; set; }
     public required string Hash { get; set; }
 }

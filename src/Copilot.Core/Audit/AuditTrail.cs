@@ -13,7 +13,10 @@ namespace Copilot.Audit;
 public sealed class AuditTrail(IDbContextFactory<CopilotDbContext> contexts, TimeProvider time)
 {
     /// <summary>Adds an entry to the context (saved with the caller's other changes), chained to the latest entry.</summary>
-    public async Task AppendAsync(CopilotDbContext db, string entityType, string entityId, string action, string actor, object details, CancellationToken ct)
+    /// <param name="actor">The key or person that acted; whom they acted for goes into <paramref name="details"/>.</param>
+    /// <param name="rulesVersion">The compliance rules (and judge) that judged the text the entry is about, if any were.</param>
+    public async Task AppendAsync(
+        CopilotDbContext db, string entityType, string entityId, string action, string actor, object details, CancellationToken ct, string? rulesVersion = null)
     {
         var previous = db.AuditRecords.Local.LastOrDefault(r => db.Entry(r).State == EntityState.Added)?.Hash
             ?? await db.AuditRecords.OrderByDescending(r => r.Id).Select(r => r.Hash).FirstOrDefaultAsync(ct)
@@ -26,6 +29,7 @@ public sealed class AuditTrail(IDbContextFactory<CopilotDbContext> contexts, Tim
             Actor = actor,
             DetailsJson = JsonSerializer.Serialize(details, CopilotJson.Options),
             CreatedAtUtc = AuditHasher.Stamp(time.GetUtcNow().UtcDateTime),
+            RulesVersion = rulesVersion,
             PreviousHash = previous,
             Hash = "",
         };

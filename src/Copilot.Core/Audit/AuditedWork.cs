@@ -12,7 +12,11 @@ public sealed class AuditedWork(IDbContextFactory<CopilotDbContext> contexts)
     private static readonly SemaphoreSlim Gate = new(1, 1);
     private const int Attempts = 3;
 
-    public async Task<T> RunAsync<T>(Func<CopilotDbContext, Task<T>> work, CancellationToken ct)
+    /// <param name="afterSave">
+    /// Runs once the changes are written but before they are committed: a change outside the database (the search index)
+    /// that must happen only if the audit entry could be written, and whose failure rolls the entry back.
+    /// </param>
+    public async Task<T> RunAsync<T>(Func<CopilotDbContext, Task<T>> work, CancellationToken ct, Func<T, Task>? afterSave = null)
     {
         await Gate.WaitAsync(ct);
         try
@@ -25,6 +29,7 @@ public sealed class AuditedWork(IDbContextFactory<CopilotDbContext> contexts)
                 try
                 {
                     await db.SaveChangesAsync(ct);
+                    if (afterSave is not null) await afterSave(result);
                     await transaction.CommitAsync(ct);
                     return result;
                 }

@@ -8,7 +8,9 @@ using Microsoft.Extensions.Options;
 namespace Copilot.Chat;
 
 /// <summary>An employee's question in a conversation.</summary>
-public sealed record ChatRequest(string Message, string? ConversationId, KnowledgeFilter Filter, string? AdvisorId = null);
+/// <param name="Owner">The caller (a key's name, a signed-in user's subject): a conversation is theirs alone to read and continue.</param>
+/// <param name="Actor">Who the copilot's tools act as on the audit trail (default: the owner).</param>
+public sealed record ChatRequest(string Message, string? ConversationId, KnowledgeFilter Filter, string? AdvisorId = null, string? Owner = null, string? Actor = null);
 
 /// <summary>A conversation turn that has been accepted and is ready to stream.</summary>
 public sealed record ChatSession(string ConversationId, IAsyncEnumerable<AnswerEvent> Events);
@@ -32,14 +34,14 @@ public sealed class ChatService(
         var started = request.ConversationId is null;
         if (request.ConversationId is { } existing)
         {
-            // Another advisor's conversation is answered as if it did not exist: its history holds their clients.
-            if (await conversations.FindAsync(existing, ct) is not { } found || found.AdvisorId != request.AdvisorId)
-                throw new InputValidationException("conversationId", "No such conversation; omit it to start a new one.", unprocessable: true);
+            // Someone else's conversation is answered as if it did not exist: its history may hold an advisor's clients.
+            if (await conversations.FindAsync(existing, ct) is not { } found || !ConversationStore.Owns(found, request.Owner, request.AdvisorId))
+                throw new InputValidationException("conversationId", $"No conversation '{existing}'; omit it to start a new one.", unprocessable: true);
             id = existing;
         }
         else
         {
-            id = await conversations.CreateAsync(request.AdvisorId, ct);
+            id = await conversations.CreateAsync(request.AdvisorId, request.Owner, ct);
         }
         var history = (await conversations.MessagesAsync(id, options.Value.HistoryMessages, ct))
             .Select(m => new ChatTurn(m.Role, m.Content)).ToList();
@@ -56,7 +58,7 @@ public sealed class ChatService(
         var stored = false;
         try
         {
-            await foreach (var item in answerer.StreamAsync(question, history, request.Filter, ct, request.AdvisorId))
+            await foreach (var item in answerer.StreamAsync(question, history, request.Filter, ct, request.AdvisorId, request.Actor ?? request.Owner))
             {
                 if (item is AnswerCompleted completed)
                 {

@@ -8,6 +8,9 @@ public sealed class Conversation
     /// <summary>The advisor the conversation belongs to (null: an employee not acting for an advisor); only they continue it.</summary>
     public string? AdvisorId { get; set; }
 
+    /// <summary>The caller that started it (an API key's name, a signed-in user's subject); only they read or continue it. Null on conversations from before it was recorded.</summary>
+    public string? Owner { get; set; }
+
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
     public List<ConversationMessage> Messages { get; set; } = [];

@@ -15,11 +15,20 @@ public sealed class ConversationStore(IDbContextFactory<CopilotDbContext> contex
         return await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id, ct);
     }
 
-    public async Task<string> CreateAsync(string? advisorId, CancellationToken ct)
+    /// <summary>
+    /// Whether <paramref name="caller"/>, acting for <paramref name="advisorId"/>, may read and continue the conversation: only the
+    /// caller that started it, for the same advisor. One recorded before owners were (no owner) is nobody's any more: who
+    /// started it is unknown, and guessing from its advisor is what let the CRM and admins join advisors' conversations.
+    /// </summary>
+    public static bool Owns(Conversation conversation, string? caller, string? advisorId) =>
+        caller is not null && conversation.Owner == caller && conversation.AdvisorId == advisorId;
+
+    /// <param name="owner">The caller starting it; only they read and continue it.</param>
+    public async Task<string> CreateAsync(string? advisorId, string? owner, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var conversation = new Conversation { Id = $"conv_{Guid.NewGuid():N}", AdvisorId = advisorId, CreatedAtUtc = now, UpdatedAtUtc = now };
+        var conversation = new Conversation { Id = $"conv_{Guid.NewGuid():N}", AdvisorId = advisorId, Owner = owner, CreatedAtUtc = now, UpdatedAtUtc = now };
         db.Conversations.Add(conversation);
         await db.SaveChangesAsync(ct);
         return conversation.Id;

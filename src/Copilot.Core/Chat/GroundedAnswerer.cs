@@ -27,9 +27,10 @@ public sealed class GroundedAnswerer(
     ICopilotTools? tools = null)
 {
     /// <param name="advisorId">When given and a model is configured, the model may call the advisor's tools (look up a client, draft a message).</param>
+    /// <param name="actor">Who asks: the tools' actions are audited as theirs (default: the advisor).</param>
     public async IAsyncEnumerable<AnswerEvent> StreamAsync(
         string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, [EnumeratorCancellation] CancellationToken ct,
-        string? advisorId = null)
+        string? advisorId = null, string? actor = null)
     {
         // ID card, bank card, phone and account numbers never reach the model or the embeddings unless a setting allows it.
         question = identifiers.Mask(question);
@@ -52,7 +53,7 @@ public sealed class GroundedAnswerer(
 
         // The model answers through Semantic Kernel, which runs any tool calls it makes (FunctionChoiceBehavior.Auto).
         var turnKernel = kernel.Clone();
-        var toolset = advisorId is not null && tools is not null ? tools.For(advisorId) : null;
+        var toolset = advisorId is not null && tools is not null ? tools.For(advisorId, actor ?? advisorId) : null;
         foreach (var plugin in toolset?.Plugins ?? []) turnKernel.Plugins.Add(plugin);
         // The turns keep their roles, but their text is fenced: earlier answers and pasted text are data, not instructions.
         var fence = DataFence.New();
@@ -100,9 +101,9 @@ public sealed class GroundedAnswerer(
         + string.Join(chinese ? "、" : ", ", draftIds.Select(id => $"/v1/drafts/{id}"));
 
     public async Task<GroundedAnswer> AnswerAsync(
-        string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, CancellationToken ct, string? advisorId = null)
+        string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, CancellationToken ct, string? advisorId = null, string? actor = null)
     {
-        await foreach (var item in StreamAsync(question, history, filter, ct, advisorId))
+        await foreach (var item in StreamAsync(question, history, filter, ct, advisorId, actor))
             if (item is AnswerCompleted completed) return completed.Answer;
         throw new InvalidOperationException("The answer stream ended without an answer.");
     }

@@ -25,7 +25,8 @@ public sealed record ProductRef(string Code, string RiskLevel, int? LockupMonths
 public sealed record ComplianceFinding(string RuleId, string Severity, string Message, int Start, int End, string Source);
 
 /// <summary>The outcome of a pre-check: fail on any block finding, review on warnings only, pass otherwise.</summary>
-public sealed record ComplianceResult(string Verdict, IReadOnlyList<ComplianceFinding> Findings)
+/// <param name="RulesVersion">What judged it: the rule files' version, and "+judge:" the model when the LLM judge ran.</param>
+public sealed record ComplianceResult(string Verdict, IReadOnlyList<ComplianceFinding> Findings, string? RulesVersion = null)
 {
     public static ComplianceResult From(IReadOnlyList<ComplianceFinding> findings) => new(VerdictOf(findings), findings);
 

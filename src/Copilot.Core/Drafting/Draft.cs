@@ -28,6 +28,12 @@ public sealed class Draft
     public bool Flagged { get; set; }
     public string? ReviewComment { get; set; }
     public string? ReviewerId { get; set; }
+    /// <summary>The key or person that created the draft (null on drafts from before it was recorded); they may not approve it.</summary>
+    public string? CreatedBy { get; set; }
+    /// <summary>The rules (and judge) that ran the latest pre-check of <see cref="Text"/>, as <c>ComplianceResult.RulesVersion</c>.</summary>
+    public string? RulesVersion { get; set; }
+    /// <summary>Why a reviewer approved the draft although its latest pre-check failed; null when no override was needed.</summary>
+    public string? OverrideReason { get; set; }
     /// <summary>Optimistic concurrency: two reviewers deciding at once, exactly one wins.</summary>
     public int Version { get; set; }
     public DateTime CreatedAtUtc { get; set; }

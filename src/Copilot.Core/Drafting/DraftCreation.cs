@@ -30,8 +30,9 @@ public sealed class DraftCreation(
     ILogger<DraftCreation> logger)
 {
     /// <param name="caller">Who asks (an API key's name): Idempotency-Keys are unique per caller, so callers cannot collide.</param>
+    /// <param name="actor">The key or person creating it: recorded as its creator (who may not approve it) and the audit's actor.</param>
     /// <returns>The draft, and whether it is the stored first result of an earlier identical request.</returns>
-    public async Task<(DraftView Draft, bool Replayed)> CreateAsync(DraftRequest request, string? idempotencyKey, string caller, CancellationToken ct)
+    public async Task<(DraftView Draft, bool Replayed)> CreateAsync(DraftRequest request, string? idempotencyKey, string caller, string actor, CancellationToken ct)
     {
         var scope = $"drafts/{caller}";
         var valid = DraftRequestValidator.Validate(request, limits.Value);
@@ -45,12 +46,14 @@ public sealed class DraftCreation(
             // After the replay check, so a retry of a draft made before the budget ran out still gets it back.
             await budget.EnsureAvailableAsync(advisor.Id, ct);
             var draft = await ComposeAsync(valid, advisor, ct);
+            draft.CreatedBy = actor;
             var view = await work.RunAsync(async db =>
             {
                 await ClientDirectory.UpsertAsync(db, advisor.Id, valid.Client, draft.CreatedAtUtc, ct);
                 db.Drafts.Add(draft);
-                await audit.AppendAsync(db, "draft", draft.Id, "created", advisor.Id,
-                    new { draft.Generator, draft.Verdict, draft.Flagged, draft.Revisions, draft.ScenarioCode, draft.Channel, draft.Text }, ct);
+                await audit.AppendAsync(db, "draft", draft.Id, "created", actor,
+                    new { onBehalfOf = advisor.Id, draft.Generator, draft.Verdict, draft.Flagged, draft.Revisions, draft.ScenarioCode, draft.Channel, draft.Text },
+                    ct, draft.RulesVersion);
                 var created = DraftView.From(draft);
                 await IdempotencyStore.CompleteAsync(db, scope, idempotencyKey!, JsonSerializer.Serialize(created, CopilotJson.Options), 201, ct);
                 return created;
@@ -100,6 +103,7 @@ public sealed class DraftCreation(
             CitationsJson = JsonSerializer.Serialize(written.Citations, CopilotJson.Options),
             FindingsJson = JsonSerializer.Serialize(check.Findings, CopilotJson.Options),
             Verdict = check.Verdict,
+            RulesVersion = check.RulesVersion,
             // Still failing after the revision: stored and reviewed like any other draft, but flagged.
             Flagged = check.Verdict == "fail",
             Generator = generator.Name,

@@ -38,19 +38,23 @@ public sealed class DraftReview(
     public Task<DraftView> ReviewAsync(string id, ReviewRequest request, CancellationToken ct)
     {
         DraftReviewValidation.Validate(request, limits.Value);
+        var approve = request.Decision == "approve";
+        var overridden = false;
         return TransitionAsync(id, request.Decision!, request.ReviewerId!, request.ExpectedVersion,
             async draft =>
             {
-                if (request.EditedText is not { } edited)
+                if (approve) await EnsureNotAnAuthorAsync(draft, request.ReviewerId!, ct);
+                var text = request.EditedText is { } edited ? await RecheckedAsync(draft, edited, "editedText", ct) : null;
+                // The latest pre-check is the edit's when there is one, the stored draft's otherwise.
+                var failing = text?.Check ?? StoredCheck(draft);
+                if (approve && failing.Verdict == ComplianceVerdict.Fail)
                 {
-                    if (request.Decision == "approve" && draft.Verdict == "fail" && string.IsNullOrWhiteSpace(request.Comment))
-                        throw new InputValidationException("comment", "Approving a draft that fails the pre-check needs a comment saying why.");
-                    return null;
+                    if (request.Override != true)
+                        throw OverrideNeeded(failing, text is null ? null : "editedText");
+                    if (!OverrideReason.IsSentence(request.Comment))
+                        throw new InputValidationException("comment", OverrideReason.Requirement, unprocessable: true);
+                    overridden = true;
                 }
-                var text = await RecheckedAsync(draft, edited, "editedText", ct);
-                if (text.Check.Verdict == "fail")
-                    throw new InputValidationException("editedText", "The edited text fails the pre-check: " +
-                        string.Join("; ", text.Check.Findings.Where(f => f.Severity == "block").Select(f => $"{f.RuleId} {f.Message}")), unprocessable: true);
                 return text;
             },
             async (draft, text, db) =>
@@ -59,25 +63,59 @@ public sealed class DraftReview(
                 draft.ReviewComment = request.Comment;
                 if (text is not null)
                 {
-                    await audit.AppendAsync(db, "draft", draft.Id, "edited", request.ReviewerId!, new { before = draft.Text, after = text.Text }, ct);
+                    await audit.AppendAsync(db, "draft", draft.Id, "edited", request.ReviewerId!, new { before = draft.Text, after = text.Text }, ct,
+                        text.Check.RulesVersion);
                     Apply(draft, text);
                 }
-                return new { request.Decision, request.Comment, edited = text is not null };
+                if (overridden) draft.OverrideReason = request.Comment!.Trim();
+                return new
+                {
+                    request.Decision, request.Comment, edited = text is not null,
+                    @override = overridden ? new { reason = draft.OverrideReason, ruleIds = BlockingRuleIds(draft) } : null,
+                };
             }, ct);
     }
 
+    /// <summary>Whoever created the draft or wrote its revisions cannot approve it, whatever their role.</summary>
+    private async Task EnsureNotAnAuthorAsync(Draft draft, string reviewer, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var authors = await db.AuditRecords.AsNoTracking()
+            .Where(r => r.EntityType == "draft" && r.EntityId == draft.Id && (r.Action == "created" || r.Action == "revise"))
+            .Select(r => r.Actor).ToListAsync(ct);
+        if (draft.CreatedBy is { } creator) authors.Add(creator);
+        if (authors.Contains(reviewer, StringComparer.Ordinal))
+            throw new ForbiddenException("reviewerId", $"'{reviewer}' wrote this draft; someone else must approve it (separation of duties).");
+    }
+
+    private static InputValidationException OverrideNeeded(ComplianceResult check, string? editedField)
+    {
+        var message = "The latest pre-check fails (" + string.Join("; ", check.Findings.Where(f => f.Severity == FindingSeverity.Block).Select(f => $"{f.RuleId} {f.Message}"))
+            + "). To approve it anyway send \"override\": true and say why in the comment.";
+        var errors = new Dictionary<string, string[]> { ["override"] = [message] };
+        if (editedField is not null) errors[editedField] = ["The edited text fails the pre-check: " + message];
+        return new InputValidationException(errors, unprocessable: true);
+    }
+
+    private static ComplianceResult StoredCheck(Draft draft) =>
+        new(draft.Verdict, JsonSerializer.Deserialize<List<ComplianceFinding>>(draft.FindingsJson, CopilotJson.Options)!, draft.RulesVersion);
+
+    private static List<string> BlockingRuleIds(Draft draft) =>
+        StoredCheck(draft).Findings.Where(f => f.Severity == FindingSeverity.Block).Select(f => f.RuleId).Distinct().ToList();
+
     /// <param name="visibleTo">Whether the caller may see the draft's advisor's drafts; a draft it may not see is not found.</param>
-    public Task<DraftView> ReviseAsync(string id, ReviseRequest request, Func<string, bool> visibleTo, CancellationToken ct)
+    /// <param name="actor">The key or person revising (audited as the actor; the advisor goes into the details).</param>
+    public Task<DraftView> ReviseAsync(string id, ReviseRequest request, string actor, Func<string, bool> visibleTo, CancellationToken ct)
     {
         DraftReviewValidation.Validate(request, limits.Value);
-        return TransitionAsync(id, "revise", request.AdvisorId ?? "", request.ExpectedVersion,
+        return TransitionAsync(id, "revise", actor, request.ExpectedVersion,
             async draft => request.AdvisorId == draft.AdvisorId
                 ? await RecheckedAsync(draft, request.Text!, "text", ct)
                 : throw new InputValidationException("advisorId", "Only the draft's own advisor may revise it.", unprocessable: true),
             (draft, text, _) =>
             {
                 Apply(draft, text!);
-                return Task.FromResult<object>(new { request.Notes, draft.Verdict, draft.Text });
+                return Task.FromResult<object>(new { onBehalfOf = draft.AdvisorId, request.Notes, draft.Verdict, draft.Text });
             }, ct, visibleTo);
     }
 
@@ -110,7 +148,8 @@ public sealed class DraftReview(
                 var details = await apply(draft, text, db);
                 draft.Version++;
                 draft.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
-                await audit.AppendAsync(db, "draft", draft.Id, action, actor, new { from = from.ToString(), to = draft.Status.ToString(), details }, ct);
+                await audit.AppendAsync(db, "draft", draft.Id, action, actor, new { from = from.ToString(), to = draft.Status.ToString(), details }, ct,
+                    draft.RulesVersion);
                 logger.LogInformation("Draft {DraftId} {Action} by {Actor}: {From} → {To}", id, action, actor, from, draft.Status);
                 return DraftView.From(draft);
             }, ct);
@@ -144,6 +183,9 @@ public sealed class DraftReview(
         draft.FindingsJson = JsonSerializer.Serialize(text.Check.Findings, CopilotJson.Options);
         draft.Verdict = text.Check.Verdict;
         draft.Flagged = text.Check.Verdict == "fail";
+        draft.RulesVersion = text.Check.RulesVersion;
+        // New text, new judgement: an override given for the old text does not carry over.
+        draft.OverrideReason = null;
     }
 
     private static NotFoundException NotFound(string id) => new($"No draft '{id}'.");

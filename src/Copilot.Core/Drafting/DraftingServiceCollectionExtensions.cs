@@ -3,6 +3,7 @@ using Copilot.Audit;
 using Copilot.Clients;
 using Copilot.Idempotency;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace Copilot.Drafting;
@@ -16,8 +17,8 @@ public static class DraftingServiceCollectionExtensions
         var services = builder.Services;
         services.AddSingleton<ClientDirectory>();
         services.AddSingleton<IdempotencyStore>();
-        services.AddSingleton<AuditTrail>();
-        services.AddSingleton<AuditedWork>();
+        services.TryAddSingleton<AuditTrail>();
+        services.TryAddSingleton<AuditedWork>();
         services.AddSingleton<DraftResearch>();
         services.AddSingleton<DraftWriter>();
         services.AddSingleton<DraftPrecheck>();

@@ -34,15 +34,16 @@ public sealed class KnowledgeIngestion(
     /// Ingests a file. Metadata comes from <paramref name="defaults"/>, then the file's front matter, then
     /// <paramref name="fields"/>, each overriding the one before.
     /// </summary>
+    /// <param name="actor">The key or person uploading, for the audit trail (default: the service itself, e.g. seeding at start).</param>
     public async Task<IngestionResult> IngestFileAsync(
         string fileName, Stream content, IReadOnlyDictionary<string, string?> fields, CancellationToken ct,
-        IReadOnlyDictionary<string, string?>? defaults = null)
+        IReadOnlyDictionary<string, string?>? defaults = null, string actor = SystemActor)
     {
         var extracted = await ExtractAsync(fileName, content, ct);
         var merged = new Dictionary<string, string?>(defaults ?? new Dictionary<string, string?>(), StringComparer.OrdinalIgnoreCase);
         foreach (var (key, value) in extracted.FrontMatter) merged[key] = value;
         foreach (var (key, value) in fields.Where(f => !string.IsNullOrWhiteSpace(f.Value))) merged[key] = value;
-        return await IngestTextAsync(merged, extracted.Text, fileName, ct);
+        return await IngestTextAsync(merged, extracted.Text, fileName, ct, actor);
     }
 
     // Extraction is CPU work on the caller's bytes: off the request thread, and cancelled when the file's time is up.
@@ -60,7 +61,11 @@ public sealed class KnowledgeIngestion(
         }
     }
 
-    public async Task<IngestionResult> IngestTextAsync(IReadOnlyDictionary<string, string?> fields, string text, string? sourceName, CancellationToken ct)
+    /// <summary>Who the audit trail names for changes the service makes itself (seeding the corpus, the ingest command).</summary>
+    public const string SystemActor = "system";
+
+    public async Task<IngestionResult> IngestTextAsync(
+        IReadOnlyDictionary<string, string?> fields, string text, string? sourceName, CancellationToken ct, string actor = SystemActor)
     {
         if (text.Length > extraction.Value.MaxDocumentChars)
             throw new DocumentTooLargeException(sourceName is null ? "text" : "file",
@@ -75,8 +80,6 @@ public sealed class KnowledgeIngestion(
         IReadOnlyList<ReadOnlyMemory<float>?> vectors = embedder.IsEnabled
             ? (await embedder.EmbedAsync(chunks.Select(c => EmbeddingText(metadata, c)).ToList(), ct)).Select(v => (ReadOnlyMemory<float>?)v).ToList()
             : new ReadOnlyMemory<float>?[chunks.Count];
-        await index.ReplaceDocumentAsync(metadata, chunks.Select((c, i) => new IndexedChunk(c, vectors[i])).ToList(), ct);
-
         var record = await catalog.SaveAsync(new KnowledgeDocumentRecord
         {
             Id = metadata.Id,
@@ -90,17 +93,14 @@ public sealed class KnowledgeIngestion(
             Chunks = chunks.Count,
             Tokens = chunks.Sum(c => c.Tokens),
             IngestedAtUtc = DateTime.UtcNow,
-        }, ct);
+        }, actor, () => index.ReplaceDocumentAsync(metadata, chunks.Select((c, i) => new IndexedChunk(c, vectors[i])).ToList(), ct), ct);
         logger.LogInformation("Indexed document {DocumentId} version {Version}: {Chunks} chunks", metadata.Id, record.Version, chunks.Count);
         return new IngestionResult(metadata.Id, chunks.Count, "indexed", record.Version);
     }
 
-    public async Task<bool> DeleteAsync(string documentId, CancellationToken ct)
-    {
-        var removedChunks = await index.DeleteDocumentAsync(documentId, ct);
-        var removedRecord = await catalog.DeleteAsync(documentId, ct);
-        return removedChunks > 0 || removedRecord;
-    }
+    /// <param name="actor">The key or person deleting, for the audit trail.</param>
+    public Task<bool> DeleteAsync(string documentId, string actor, CancellationToken ct) =>
+        catalog.DeleteAsync(documentId, actor, () => index.DeleteDocumentAsync(documentId, ct), ct);
 
     // The title and section travel with the chunk into the embedding so that short passages keep their context.
     private static string EmbeddingText(DocumentMetadata metadata, KnowledgeChunk chunk) =>

@@ -6,6 +6,7 @@ using Copilot.Knowledge.Index.Qdrant;
 using Copilot.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
@@ -31,6 +32,9 @@ public static class KnowledgeServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.MaxQueryTerms));
 
         services.AddSingleton(TokenCounter.Shared);
+        // Knowledge changes are audited; the trail is shared with the drafts'.
+        services.TryAddSingleton<Copilot.Audit.AuditTrail>();
+        services.TryAddSingleton<Copilot.Audit.AuditedWork>();
         services.AddSingleton<KnowledgeCatalog>();
         services.AddSingleton<KnowledgeIngestion>();
         services.AddSingleton<KnowledgeSearch>();

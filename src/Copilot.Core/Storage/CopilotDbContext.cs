@@ -48,6 +48,7 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
             conversation.HasKey(c => c.Id);
             conversation.Property(c => c.Id).HasMaxLength(64);
             conversation.Property(c => c.AdvisorId).HasMaxLength(64);
+            conversation.Property(c => c.Owner).HasMaxLength(256);
             conversation.HasMany(c => c.Messages).WithOne().HasForeignKey(m => m.ConversationId).OnDelete(DeleteBehavior.Cascade);
         });
         model.Entity<ConversationMessage>(message =>

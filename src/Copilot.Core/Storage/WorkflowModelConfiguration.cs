@@ -41,6 +41,9 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         draft.Property(d => d.AdvisorId).HasMaxLength(64);
         draft.Property(d => d.ClientId).HasMaxLength(64);
         draft.Property(d => d.Status).HasConversion<string>().HasMaxLength(24);
+        draft.Property(d => d.CreatedBy).HasMaxLength(256);
+        draft.Property(d => d.RulesVersion).HasMaxLength(200);
+        draft.Property(d => d.OverrideReason).HasMaxLength(2000);
         draft.Property(d => d.Version).IsConcurrencyToken();
         draft.HasIndex(d => new { d.Status, d.CreatedAtUtc });
         draft.HasIndex(d => new { d.AdvisorId, d.CreatedAtUtc });
@@ -55,6 +58,7 @@ internal sealed class AuditRecordConfiguration : IEntityTypeConfiguration<AuditR
         audit.HasKey(a => a.Id);
         audit.Property(a => a.PreviousHash).HasMaxLength(64);
         audit.Property(a => a.Hash).HasMaxLength(64);
+        audit.Property(a => a.RulesVersion).HasMaxLength(200);
         // One successor per entry: two writers appending at once cannot fork the chain; the loser retries.
         audit.HasIndex(a => a.PreviousHash).IsUnique();
         audit.HasIndex(a => new { a.EntityType, a.EntityId });

@@ -20,7 +20,8 @@ public sealed class AuditChainTests
 
         await using (var db = await Records(factory).CreateDbContextAsync())
         {
-            var created = await db.AuditRecords.OrderBy(r => r.Id).FirstAsync();
+            // The draft's first entry (the chain starts with the seeded advisor's).
+            var created = await db.AuditRecords.Where(r => r.EntityType == "draft").OrderBy(r => r.Id).FirstAsync();
             await db.AuditRecords.Where(r => r.Id == created.Id)
                 .ExecuteUpdateAsync(s => s.SetProperty(r => r.DetailsJson, r => r.DetailsJson.Replace("张先生", "李先生")));
         }

@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Copilot.Compliance.Text;
@@ -29,10 +31,16 @@ internal static class ComplianceRuleLoader
 
         var rules = new List<ComplianceRule>();
         var languages = new Dictionary<string, LanguageProfile>(StringComparer.Ordinal);
+        using var version = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files)
         {
             var name = Path.GetRelativePath(folder, file);
-            var document = Read(file, name);
+            var bytes = File.ReadAllBytes(file);
+            // The version covers each file's name and exact bytes, so any edit, rename, addition or removal changes it.
+            version.AppendData(Encoding.UTF8.GetBytes(name.Replace('\\', '/') + "\0"));
+            version.AppendData(bytes);
+            version.AppendData("\0"u8);
+            var document = Read(bytes, name);
             foreach (var (key, definition) in document.Languages ?? [])
             {
                 if (!KnownLanguages.Contains(key))
@@ -54,15 +62,15 @@ internal static class ComplianceRuleLoader
         var missing = rules.SelectMany(r => r.Languages).Distinct().Where(l => !languages.ContainsKey(l)).ToList();
         if (missing.Count > 0)
             throw new ComplianceRulesException($"No language cues (negation, clauses) for {string.Join(", ", missing)}; add them under \"languages\" in a rule file.");
-        return new ComplianceRuleSet(rules, languages);
+        return new ComplianceRuleSet(rules, languages, "rules:" + Convert.ToHexStringLower(version.GetHashAndReset())[..16]);
     }
 
-    private static RuleFileDocument Read(string file, string name)
+    private static RuleFileDocument Read(byte[] file, string name)
     {
         RuleFileDocument? document;
         try
         {
-            document = JsonSerializer.Deserialize<RuleFileDocument>(File.ReadAllText(file), Json);
+            document = JsonSerializer.Deserialize<RuleFileDocument>(file, Json);
         }
         catch (JsonException e)
         {

@@ -8,14 +8,18 @@ public sealed class ComplianceRuleSet
     private readonly IReadOnlyDictionary<string, LanguageProfile> _languages;
     private readonly Dictionary<string, ComplianceRule> _byId;
 
-    internal ComplianceRuleSet(IReadOnlyList<ComplianceRule> rules, IReadOnlyDictionary<string, LanguageProfile> languages)
+    internal ComplianceRuleSet(IReadOnlyList<ComplianceRule> rules, IReadOnlyDictionary<string, LanguageProfile> languages, string version)
     {
         Rules = rules;
+        Version = version;
         _languages = languages;
         _byId = rules.ToDictionary(r => r.Id, StringComparer.OrdinalIgnoreCase);
     }
 
     public IReadOnlyList<ComplianceRule> Rules { get; }
+
+    /// <summary>"rules:" and the first 16 hex digits of the SHA-256 of every rule file's name and bytes, computed once at load.</summary>
+    public string Version { get; }
 
     /// <summary>The languages the rules can read ("zh", "en").</summary>
     public IReadOnlyCollection<string> Languages => _languages.Keys.ToList();

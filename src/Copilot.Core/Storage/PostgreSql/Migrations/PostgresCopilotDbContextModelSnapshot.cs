@@ -152,6 +152,10 @@ namespace Copilot.Storage.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("RulesVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PreviousHash")
@@ -174,6 +178,10 @@ namespace Copilot.Storage.PostgreSql.Migrations
 
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -300,6 +308,10 @@ namespace Copilot.Storage.PostgreSql.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<string>("FindingsJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -315,6 +327,10 @@ namespace Copilot.Storage.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<string>("ProductsJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -327,6 +343,10 @@ namespace Copilot.Storage.PostgreSql.Migrations
 
                     b.Property<int>("Revisions")
                         .HasColumnType("integer");
+
+                    b.Property<string>("RulesVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
 
                     b.Property<string>("ScenarioCode")
                         .IsRequired()

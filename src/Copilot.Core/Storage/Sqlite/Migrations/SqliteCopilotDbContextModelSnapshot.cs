@@ -145,6 +145,10 @@ namespace Copilot.Storage.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("RulesVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("PreviousHash")
@@ -166,6 +170,10 @@ namespace Copilot.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Owner")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime>("UpdatedAtUtc")
@@ -291,6 +299,10 @@ namespace Copilot.Storage.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FindingsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -306,6 +318,10 @@ namespace Copilot.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProductsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -318,6 +334,10 @@ namespace Copilot.Storage.Sqlite.Migrations
 
                     b.Property<int>("Revisions")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("RulesVersion")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ScenarioCode")
                         .IsRequired()
