@@ -43,6 +43,8 @@ public static class HttpApiExtensions
         {
             options.MessageTemplate = "HTTP {RequestMethod} {RequestPath} responded {StatusCode} in {Elapsed:0.0000} ms{Rejected:l}";
             options.GetLevel = RequestLogLevel;
+            // This host's logger, not the static one: with several hosts in one process (tests) the static is the last built.
+            options.Logger = app.Services.GetService<Serilog.ILogger>();
             options.EnrichDiagnosticContext = (diagnostics, context) => diagnostics.Set("Rejected",
                 CopilotExceptionHandler.RejectedFields(context) is { } fields ? $"; rejected fields: {fields}" : "");
         });

@@ -31,7 +31,8 @@ public class DraftOverheadBenchmarks
         {
             Reply = _ => "张先生您好，今日市场调整较大，短期波动难以预测，建议结合自身风险承受能力和投资期限审视配置，避免情绪化操作。",
         };
-        _service = CopilotApiFactory.ModelMode(_openAi);
+        // A benchmark is one caller far past any real advisor's pace: the rate limiter would measure itself.
+        _service = CopilotApiFactory.ModelMode(_openAi, extra: new Dictionary<string, string?> { ["RateLimits:Enabled"] = "false" });
         _client = await _service.CreateReadyClientAsync();
         await Draft();
         _modelRequest = _openAi.ChatRequests.First().ToJsonString();

@@ -67,11 +67,9 @@ public sealed class LogPrivacyTests(LoggedApi api, ITestOutputHelper output) : I
     [Fact]
     public async Task A_rejected_request_is_one_Warning_with_its_real_status_and_the_field_names_only()
     {
-        var before = api.Logs.Events.Count;
-        var response = await api.As(KeyedApi.Wang).PostAsJsonAsync("/v1/chat", new { message = "你好", conversationId = Mobile });
+        var (response, during) = await TracedAsync(api.As(KeyedApi.Wang), Post("/v1/chat", new { message = "你好", conversationId = Mobile }));
         await ApiJson.AssertProblemAsync(response, 422, "conversationId");
 
-        var during = api.Logs.Events.Skip(before).ToList();
         var request = Assert.Single(during, IsRequestLog);
         Assert.Equal(LogEventLevel.Warning, request.Level);
         Assert.Equal("422", request.Properties["StatusCode"].ToString());
@@ -83,23 +81,20 @@ public sealed class LogPrivacyTests(LoggedApi api, ITestOutputHelper output) : I
     [Fact]
     public async Task A_body_that_is_not_json_is_a_Warning_naming_no_value()
     {
-        var before = api.Logs.Events.Count;
-        var response = await api.As(KeyedApi.Crm).PostAsync("/v1/drafts", new StringContent($"{{\"advisorId\": {IdCard}x}}", Encoding.UTF8, "application/json"));
+        var body = new HttpRequestMessage(HttpMethod.Post, "/v1/drafts") { Content = new StringContent($"{{\"advisorId\": {IdCard}x}}", Encoding.UTF8, "application/json") };
+        var (response, during) = await TracedAsync(api.As(KeyedApi.Crm), body);
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
 
-        var during = api.Logs.Events.Skip(before).ToList();
-        var request = Assert.Single(during, IsRequestLog);
-        Assert.Equal(LogEventLevel.Warning, request.Level);
+        Assert.Equal(LogEventLevel.Warning, Assert.Single(during, IsRequestLog).Level);
         Assert.DoesNotContain(during, e => e.Level >= LogEventLevel.Error);
     }
 
     [Fact]
     public async Task An_unknown_key_is_a_Warning_and_the_key_is_nowhere()
     {
-        var before = api.Logs.Events.Count;
-        Assert.Equal(HttpStatusCode.Unauthorized, (await api.As(OpenAiStyleKey).GetAsync("/v1/me")).StatusCode);
+        var (response, during) = await TracedAsync(api.As(OpenAiStyleKey), new HttpRequestMessage(HttpMethod.Get, "/v1/me"));
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
 
-        var during = api.Logs.Events.Skip(before).ToList();
         Assert.Equal(LogEventLevel.Warning, Assert.Single(during, IsRequestLog).Level);
         Assert.DoesNotContain(during.Select(CapturedLogs.Render), l => l.Contains(OpenAiStyleKey));
     }
@@ -111,11 +106,9 @@ public sealed class LogPrivacyTests(LoggedApi api, ITestOutputHelper output) : I
         api.OpenAi.Reply = _ => throw new InvalidOperationException($"model down for {Mobile}");
         try
         {
-            var before = api.Logs.Events.Count;
-            var response = await api.As(KeyedApi.Wang).PostAsJsonAsync("/v1/chat", new { message = $"客户{IdCard}的情况" });
+            var (response, during) = await TracedAsync(api.As(KeyedApi.Wang), Post("/v1/chat", new { message = $"客户{IdCard}的情况" }));
             Assert.True((int)response.StatusCode >= 500, $"{(int)response.StatusCode}");
 
-            var during = api.Logs.Events.Skip(before).ToList();
             Assert.Equal(LogEventLevel.Error, Assert.Single(during, IsRequestLog).Level);
             Assert.DoesNotContain(during.Select(CapturedLogs.Render), l => l.Contains(IdCard) || l.Contains(Mobile));
         }
@@ -124,6 +117,20 @@ public sealed class LogPrivacyTests(LoggedApi api, ITestOutputHelper output) : I
             api.OpenAi.Reply = reply;
         }
     }
+
+    // Sends the request under a trace of its own and returns the service's events in that trace, once its request log
+    // line (written after the response) has arrived: other tests' requests may be logging at the same time.
+    private async Task<(HttpResponseMessage Response, List<LogEvent> Events)> TracedAsync(HttpClient client, HttpRequestMessage request)
+    {
+        var trace = System.Diagnostics.ActivityTraceId.CreateRandom();
+        request.Headers.Add("traceparent", $"00-{trace}-{System.Diagnostics.ActivitySpanId.CreateRandom()}-01");
+        var response = await client.SendAsync(request);
+        for (var attempt = 0; attempt < 600 && !api.Logs.Events.Any(e => e.TraceId == trace && IsRequestLog(e)); attempt++)
+            await Task.Delay(50);
+        return (response, api.Logs.Events.Where(e => e.TraceId == trace).ToList());
+    }
+
+    private static HttpRequestMessage Post(string url, object body) => new(HttpMethod.Post, url) { Content = JsonContent.Create(body) };
 
     // The backstop: whatever code logs — a property, a destructured object, a dictionary, an interpolated message, an
     // exception and its inner one — the sinks get it masked.
