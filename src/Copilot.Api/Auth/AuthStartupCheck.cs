@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Copilot.Api.Auth;
 
 /// <summary>
-/// Says at start who may call, and refuses to start a Production service that would be open to anyone reaching its port:
+/// Says at start who may call, refuses a configured key named like a stored one, and refuses to start a Production service that would be open to anyone reaching its port:
 /// no configured keys, no key ever stored, no single sign-on, and no explicit Auth:AllowAnonymous=true.
 /// </summary>
 internal sealed class AuthStartupCheck(IOptions<AuthOptions> options, StoredApiKeys stored, IHostEnvironment environment,
@@ -12,6 +12,11 @@ internal sealed class AuthStartupCheck(IOptions<AuthOptions> options, StoredApiK
     public async Task StartAsync(CancellationToken ct)
     {
         var auth = options.Value;
+        // A key configured later under a stored key's name would make two holders one caller on the audit trail.
+        var clashes = await stored.TakenAsync(auth.ApiKeys.Select(k => k.Name), ct);
+        if (clashes.Count > 0)
+            throw new InvalidOperationException($"{AuthOptions.Section}:ApiKeys: {string.Join(", ", clashes)} is also the name of a key created "
+                + "through /v1/admin/keys; names tell callers apart on the audit trail, so give the configured key another name.");
         var anyStored = await stored.AnyStoredAsync(ct);
         if (auth.Enabled || anyStored)
         {

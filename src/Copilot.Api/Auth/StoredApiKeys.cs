@@ -57,6 +57,14 @@ public sealed partial class StoredApiKeys(
         return _anyStored = await db.StoredApiKeys.AnyAsync(ct);
     }
 
+    /// <summary>Which of these names a stored key already has (revoked ones too), ignoring case.</summary>
+    public async Task<IReadOnlyList<string>> TakenAsync(IEnumerable<string> names, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var stored = (await db.StoredApiKeys.Select(k => k.Name).ToListAsync(ct)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return names.Where(stored.Contains).ToList();
+    }
+
     public async Task<ApiKeyResponse> CreateAsync(CreateApiKeyRequest request, string actor, CancellationToken ct)
     {
         var (name, role, advisorId) = await ValidateAsync(request, ct);

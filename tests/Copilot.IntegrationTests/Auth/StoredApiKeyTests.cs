@@ -20,7 +20,10 @@ public sealed class StoredApiKeyTests(KeyedDatabaseApis apis) : IClassFixture<Ke
     public async Task A_created_advisor_key_is_shown_once_stored_as_its_hash_and_acts_for_its_advisor_only(string provider)
     {
         var admin = await apis.AsAsync(provider, KeyedDatabaseApis.Admin);
-        var created = await admin.PostJsonAsync("/v1/admin/keys", new { name = "wang.tablet", role = "Advisor", advisorId = "demo-advisor" }, HttpStatusCode.Created);
+        var response = await admin.PostAsJsonAsync("/v1/admin/keys", new { name = "wang.tablet", role = "Advisor", advisorId = "demo-advisor" });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
+        var created = await response.ReadObjectAsync();
         var key = created.Str("key");
         Assert.StartsWith("acp_", key);
         Assert.True(key.Length >= 40);

@@ -84,6 +84,25 @@ public sealed class ProductionAuthStartTests
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await admin.GetAsync("/v1/me")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_configured_key_named_like_a_stored_key_stops_the_start_naming_it()
+    {
+        var dataPath = Path.Combine(Path.GetTempPath(), "copilot-tests", Guid.NewGuid().ToString("N"));
+        using (var first = new CopilotApiFactory(new Dictionary<string, string?> { ["Knowledge:SeedOnStart"] = "false" }, dataPath) { KeepData = true })
+            await first.CreateClient().PostJsonAsync("/v1/admin/keys", new { name = "ops.bot", role = "Crm" }, System.Net.HttpStatusCode.Created);
+
+        var settings = new Dictionary<string, string?>
+        {
+            ["Knowledge:SeedOnStart"] = "false", ["Auth:ApiKeys:0:Name"] = "OPS.bot", ["Auth:ApiKeys:0:Role"] = "Crm",
+            ["Auth:ApiKeys:0:KeySha256"] = Convert.ToHexStringLower(SHA256.HashData("key-ops-bot"u8)),
+        };
+        using var restarted = new CopilotApiFactory(settings, dataPath);
+        var error = Assert.ThrowsAny<Exception>(() => restarted.CreateClient());
+        var message = Flatten(error).Select(e => e.Message).FirstOrDefault(m => m.StartsWith("Auth:ApiKeys", StringComparison.Ordinal));
+        Assert.NotNull(message);
+        Assert.Contains("OPS.bot", message);
+    }
+
     private static IEnumerable<Exception> Flatten(Exception? error)
     {
         if (error is null) yield break;
