@@ -1,3 +1,5 @@
+using Copilot.Api.Hosting;
+
 namespace Copilot.Api.Auth;
 
 /// <summary>401 and 403 answers as RFC 7807 problems naming what was wrong: the credential, or the caller's role.</summary>
@@ -8,14 +10,9 @@ internal static class AuthProblems
         context.Response.StatusCode = status;
         if (status == StatusCodes.Status401Unauthorized) context.Response.Headers.WWWAuthenticate = "Bearer";
         var field = status == StatusCodes.Status401Unauthorized ? "authorization" : "role";
-        var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
-        return problems.WriteAsync(new ProblemDetailsContext
+        return ProblemResponses.WriteAsync(context, new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
         {
-            HttpContext = context,
-            ProblemDetails = new HttpValidationProblemDetails(new Dictionary<string, string[]> { [field] = [detail] })
-            {
-                Status = status, Title = title, Detail = detail,
-            },
-        }).AsTask();
+            Status = status, Title = title, Detail = detail,
+        });
     }
 }

@@ -24,6 +24,20 @@ public sealed class ApiKeyTests(KeyedApi api) : IClassFixture<KeyedApi>
     }
 
     [Fact]
+    public async Task A_streaming_client_without_a_key_gets_the_401_problem_too()
+    {
+        // An SSE client accepts only text/event-stream; the problem writers refuse that Accept, which once made this a 500.
+        var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat") { Content = JsonContent.Create(new { message = "科创板开户要求" }) };
+        request.Headers.Accept.ParseAdd("text/event-stream");
+
+        var response = await api.Factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(401, (await response.ReadObjectAsync())["status"]!.GetValue<int>());
+    }
+
+    [Fact]
     public async Task An_unknown_key_is_401()
     {
         Assert.Equal(HttpStatusCode.Unauthorized, (await api.As("key-made-up").GetAsync("/v1/me")).StatusCode);

@@ -42,6 +42,10 @@ public sealed class FuzzApi : ApiFixture
         settings["Auth:ApiKeys:9:Role"] = "Admin";
         settings["Auth:ApiKeys:9:KeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Admin)));
         settings["Knowledge:SeedOnStart"] = "false";
+        // Thousands of requests from two keys in seconds: unlimited, so every mutant reaches validation rather than a 429
+        // (refusals themselves are RateLimitTests' subject, streaming clients included).
+        settings["RateLimits:PermitsPerWindow"] = "1000000";
+        settings["RateLimits:ModelPermitsPerWindow"] = "1000000";
         // Thousands of small writes: on tmpfs where there is one, so fsync does not dominate the run.
         var root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
         return new CopilotApiFactory(settings, Path.Combine(root, "copilot-fuzz", Guid.NewGuid().ToString("N")));

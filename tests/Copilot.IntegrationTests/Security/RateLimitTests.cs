@@ -50,6 +50,27 @@ public sealed class RateLimitTests(LimitedApi api) : IClassFixture<LimitedApi>
     }
 
     [Fact]
+    public async Task A_streaming_client_past_its_model_budget_gets_the_429_problem_not_a_server_error()
+    {
+        var crm = api.As(KeyedApi.Crm);
+        var statuses = new List<HttpStatusCode>();
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            // Accept: text/event-stream rules out the JSON problem writers; the refusal must still be a 429 problem.
+            var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat") { Content = JsonContent.Create(new { message = "科创板开户要求" }) };
+            request.Headers.Accept.ParseAdd("text/event-stream");
+            last = await crm.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
+            statuses.Add(last.StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal("application/problem+json", last!.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(429, (await last.ReadObjectAsync())["status"]!.GetValue<int>());
+        Assert.NotNull(last.Headers.RetryAfter?.Delta);
+    }
+
+    [Fact]
     public async Task Every_endpoint_counts_against_the_callers_general_budget()
     {
         var officer = api.As(KeyedApi.Officer);
