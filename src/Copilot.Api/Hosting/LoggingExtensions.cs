@@ -19,7 +19,8 @@ public static class LoggingExtensions
         var configuration = builder.Configuration;
         // Whatever their class, masked values are erased: the log says what kind of value was there, never which.
         builder.Services.AddRedaction(redaction => redaction.SetFallbackRedactor<ErasingRedactor>());
-        builder.Services.AddSerilog((services, logger) =>
+        // This host's own logger, not the static one: with several hosts in one process (tests) the static is the last built.
+        builder.Services.AddSerilog(preserveStaticLogger: true, configureLogger: (services, logger) =>
         {
             var sinks = new LoggerConfiguration().MinimumLevel.Verbose()
                 .ReadFrom.Configuration(Subset(configuration, include: true))
