@@ -19,17 +19,17 @@ public sealed class SeparationOfDutiesTests(KeyedDatabaseApis apis) : IClassFixt
         var officer = await apis.AsAsync(provider, KeyedApi.Officer);
         var draft = await admin.CreateDraftAsync(DraftRequests.MarketDrop(clientId: $"c-{Guid.NewGuid():N}"));
         var id = draft.Str("id");
-        Assert.Equal("it-admin", draft.Str("createdBy"));
+        Assert.Equal(KeyedDatabaseApis.AdminName, draft.Str("createdBy"));
 
         await ApiJson.AssertProblemAsync(await Approve(admin, id), 403, "reviewerId");
-        await ApiJson.AssertProblemAsync(await Approve(admin, id, reviewerId: "it-admin"), 403, "reviewerId");
+        await ApiJson.AssertProblemAsync(await Approve(admin, id, reviewerId: KeyedDatabaseApis.AdminName), 403, "reviewerId");
         Assert.Equal("PendingReview", (await admin.GetObjectAsync($"/v1/drafts/{id}")).Str("status"));
         Assert.Equal("Approved", (await (await Approve(officer, id)).ReadObjectAsync()).Str("status"));
         (await admin.PostAsJsonAsync($"/v1/drafts/{id}/sent", new { channelMessageId = "wx-9" })).EnsureSuccessStatusCode();
 
         var audit = await Audit(officer, id);
         Assert.Equal(["created", "approve", "sent"], audit.Select(a => a.Str("action")));
-        Assert.Equal(["it-admin", "officer.zhao", "it-admin"], audit.Select(a => a.Str("actor")));
+        Assert.Equal([KeyedDatabaseApis.AdminName, "officer.zhao", KeyedDatabaseApis.AdminName], audit.Select(a => a.Str("actor")));
     }
 
     [Theory, MemberData(nameof(Providers))]
