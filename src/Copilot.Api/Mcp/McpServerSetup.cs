@@ -30,7 +30,8 @@ public static class McpServerSetup
 
     public static WebApplication MapCopilotMcp(this WebApplication app)
     {
-        app.MapMcp(Path).RequireAuthorization(AuthPolicies.AnyCaller).WithTags("MCP");
+        // JSON-RPC, described by its own tools/list rather than by the OpenAPI document.
+        app.MapMcp(Path).RequireAuthorization(AuthPolicies.AnyCaller).ExcludeFromDescription();
         return app;
     }
 }
