@@ -67,15 +67,16 @@ public static class RateLimiting
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         context.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails
         {
-            HttpContext = context,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests.",
-                Detail = $"This caller has used its requests for now; retry after {seconds} seconds.",
-            },
-        });
+            Status = StatusCodes.Status429TooManyRequests,
+            Title = "Too many requests.",
+            Detail = $"This caller has used its requests for now; retry after {seconds} seconds.",
+        };
+        // A caller that accepts only an event stream (a streamed chat, an MCP client) has no problem writer: it still gets
+        // the 429 problem, written here, rather than a 500 from the problem service.
+        if (!await context.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(
+                new ProblemDetailsContext { HttpContext = context, ProblemDetails = problem }))
+            await context.Response.WriteAsJsonAsync(problem, (System.Text.Json.JsonSerializerOptions?)null, "application/problem+json", ct);
     }
 }

@@ -42,6 +42,10 @@ public sealed class FuzzApi : ApiFixture
         settings["Auth:ApiKeys:9:Role"] = "Admin";
         settings["Auth:ApiKeys:9:KeySha256"] = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Admin)));
         settings["Knowledge:SeedOnStart"] = "false";
+        // Hostile bodies to /mcp spend the model-backed budget too; what is fuzzed here is validation, not the limiter
+        // (RateLimitTests and McpRateLimitTests cover that), so every endpoint's bodies reach their validators.
+        settings["RateLimits:ModelPermitsPerWindow"] = "100000";
+        settings["RateLimits:PermitsPerWindow"] = "100000";
         // Thousands of small writes: on tmpfs where there is one, so fsync does not dominate the run.
         var root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
         return new CopilotApiFactory(settings, Path.Combine(root, "copilot-fuzz", Guid.NewGuid().ToString("N")));

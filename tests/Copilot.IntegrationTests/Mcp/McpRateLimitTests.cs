@@ -28,4 +28,25 @@ public sealed class McpRateLimitTests(LimitedApi api) : IClassFixture<LimitedApi
 
         Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], statuses);
     }
+
+    [Fact]
+    public async Task A_caller_that_accepts_only_an_event_stream_gets_the_429_problem_too()
+    {
+        // Found by the endpoint fuzz once /mcp spent its budget: the problem service has no writer for text/event-stream.
+        var content = api.As(KeyedApi.Content);
+        HttpResponseMessage? last = null;
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/chat")
+            {
+                Content = new StringContent("""{"message":"科创板开户要求"}""", Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Accept.ParseAdd("text/event-stream");
+            last = await content.SendAsync(request);
+        }
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, last!.StatusCode);
+        Assert.Equal("application/problem+json", last.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("\"status\":429", await last.Content.ReadAsStringAsync());
+    }
 }
