@@ -6,6 +6,7 @@ using Copilot.Api.Compliance;
 using Copilot.Api.Drafting;
 using Copilot.Api.Hosting;
 using Copilot.Api.Knowledge;
+using Copilot.Api.Mcp;
 using Copilot.Api.OpenAiCompatible;
 using Copilot.Chat;
 using Copilot.Compliance;
@@ -27,6 +28,7 @@ builder.AddCopilotHttpApi();
 builder.AddCopilotRateLimits();
 builder.AddCopilotSecurityHeaders();
 builder.AddCopilotAuth();
+builder.AddCopilotMcp();
 
 var app = builder.Build();
 
@@ -48,6 +50,7 @@ app.MapComplianceEndpoints();
 app.MapDraftEndpoints();
 app.MapAdvisorEndpoints();
 app.MapAuditEndpoints();
+app.MapCopilotMcp();
 app.MapHealthEndpoints();
 app.MapApiReference();
 

@@ -27,23 +27,36 @@ public sealed class DraftingPlugin(DraftCreation drafts, ClientDirectory clients
         [Description("Anything the advisor asked to mention, in their words")] string? notes = null,
         CancellationToken ct = default)
     {
+        var (draft, error) = await CreateAsync(client, scenario, channel, notes, $"chat-{Guid.NewGuid():N}", "copilot", ct);
+        return draft is null ? Failed(error!)
+            : new DraftOutcome(draft.Id, draft.Status, draft.Verdict, draft.Flagged, draft.Text, $"/v1/drafts/{draft.Id}", null);
+    }
+
+    /// <summary>
+    /// The draft itself, through the service's draft creation (pre-check, footer, audit), for callers other than the
+    /// model too: an MCP client passes its own request id as <paramref name="idempotencyKey"/>, unique per <paramref name="caller"/>,
+    /// so a retried call gets the first draft back. A client that cannot be told apart, or an unknown scenario, is an error, not a draft.
+    /// </summary>
+    public async Task<(DraftView? Draft, string? Error)> CreateAsync(
+        string client, string scenario, string channel, string? notes, string idempotencyKey, string caller, CancellationToken ct)
+    {
         var matches = await clients.MatchAsync(advisorId, client.Trim(), ct);
-        if (matches.Count == 0) return Failed($"No client '{client}' for this advisor; ask the advisor for the client's id, risk class and holdings.");
+        if (matches.Count == 0) return (null, $"No client '{client}' for this advisor; ask the advisor for the client's id, risk class and holdings.");
         if (matches.Count > 1)
-            return Failed($"This advisor has {matches.Count} clients named '{client}' (ids {string.Join(", ", matches.Select(m => m.Id))}); ask which one and pass its id.");
+            return (null, $"This advisor has {matches.Count} clients named '{client}' (ids {string.Join(", ", matches.Select(m => m.Id))}); ask which one and pass its id.");
         var portrait = matches[0];
         var kind = ScenarioCatalog.All.FirstOrDefault(s => s.Code == scenario.Trim())?.Kind;
-        if (kind is null) return Failed($"Unknown scenario '{scenario}'.");
+        if (kind is null) return (null, $"Unknown scenario '{scenario}'.");
         try
         {
             var (draft, _) = await drafts.CreateAsync(
-                new DraftRequest(advisorId, portrait, new DraftScenario(kind, scenario.Trim(), notes), channel, []), $"chat-{Guid.NewGuid():N}", "copilot", actor, ct);
+                new DraftRequest(advisorId, portrait, new DraftScenario(kind, scenario.Trim(), notes), channel, []), idempotencyKey, caller, actor, ct);
             _created.Add(draft.Id);
-            return new DraftOutcome(draft.Id, draft.Status, draft.Verdict, draft.Flagged, draft.Text, $"/v1/drafts/{draft.Id}", null);
+            return (draft, null);
         }
         catch (InputValidationException e)
         {
-            return Failed(e.Message);
+            return (null, e.Message);
         }
     }
 

@@ -48,10 +48,11 @@ public static class RateLimiting
 
     private static bool IsExempt(HttpContext context) => context.Request.Path.StartsWithSegments("/health");
 
-    // The endpoints whose every call may cost a model call (or several: condensing, answering, judging).
+    // The endpoints whose every call may cost a model call (or several: condensing, answering, judging); MCP's tool calls
+    // (ask, draft_client_message) travel in the same POSTs as its listings, so every POST to /mcp counts.
     private static bool IsModelBacked(HttpRequest request) =>
         HttpMethods.IsPost(request.Method) && request.Path.Value is { } path
-        && (path.TrimEnd('/') is "/v1/chat" or "/v1/chat/completions" or "/v1/drafts"
+        && (path.TrimEnd('/') is "/v1/chat" or "/v1/chat/completions" or "/v1/drafts" or "/mcp"
             || (path.StartsWith("/v1/drafts/", StringComparison.Ordinal) && path.TrimEnd('/').EndsWith("/revise", StringComparison.Ordinal)));
 
     // With keys off every caller is the same local admin, so the address tells them apart.
