@@ -18,7 +18,7 @@ namespace Copilot.Drafting;
 /// </summary>
 public sealed class DraftReview(
     IDbContextFactory<CopilotDbContext> contexts, AuditedWork work, AuditTrail audit, DraftPrecheck precheck,
-    AdvisorDirectory advisors, TimeProvider time, IOptions<InputLimitsOptions> limits, ILogger<DraftReview> logger)
+    AdvisorDirectory advisors, Clients.ClientDirectory clients, TimeProvider time, IOptions<InputLimitsOptions> limits, ILogger<DraftReview> logger)
 {
     /// <summary>The draft, if it exists and <paramref name="visibleTo"/> accepts its advisor; otherwise not found, so ids leak nothing.</summary>
     public async Task<DraftView> GetAsync(string id, Func<string, bool> visibleTo, CancellationToken ct) =>
@@ -173,8 +173,19 @@ public sealed class DraftReview(
         var chinese = draft.Language.StartsWith("zh");
         var text = ChannelFormat.Find(draft.Channel)!.ComposeWritten(written, advisor, chinese, field);
         var products = JsonSerializer.Deserialize<List<PitchedProduct>>(draft.ProductsJson, CopilotJson.Options)!.Select(p => p.ToProductRef()).ToList();
-        var check = await precheck.CheckAsync(text, chinese, draft.Channel, new ClientProfile(draft.ClientRiskClass, draft.ClientHorizonMonths), products, ct);
+        var check = await precheck.CheckAsync(text, chinese, draft.Channel, await ProfileAsync(draft, ct), products, ct);
         return new RecheckedText(text, check);
+    }
+
+    /// <summary>
+    /// The client as drafted for, made stricter by what is stored now: a client imported into the lowest category after the
+    /// draft was written gets only R1 products from any edit or revision.
+    /// </summary>
+    private async Task<ClientProfile> ProfileAsync(Draft draft, CancellationToken ct)
+    {
+        var stored = await clients.FindAsync(draft.AdvisorId, draft.ClientId, ct);
+        var lowest = draft.ClientLowestClass || stored?.LowestClass == true;
+        return new ClientProfile(draft.ClientRiskClass, draft.ClientHorizonMonths, lowest, draft.ClientRiskAssessmentExpiry ?? stored?.RiskAssessmentExpiry);
     }
 
     private static void Apply(Draft draft, RecheckedText text)
