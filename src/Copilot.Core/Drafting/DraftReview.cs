@@ -35,6 +35,15 @@ public sealed class DraftReview(
         return new DraftPage(drafts.Select(DraftView.From).ToList(), page, pageSize, total);
     }
 
+    /// <summary>The drafts written to one of the advisor's clients, newest first (the latest 100).</summary>
+    public async Task<IReadOnlyList<DraftView>> ForClientAsync(string advisorId, string clientId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var drafts = await db.Drafts.AsNoTracking().Where(d => d.AdvisorId == advisorId && d.ClientId == clientId)
+            .OrderByDescending(d => d.CreatedAtUtc).Take(100).ToListAsync(ct);
+        return drafts.Select(DraftView.From).ToList();
+    }
+
     public Task<DraftView> ReviewAsync(string id, ReviewRequest request, CancellationToken ct)
     {
         DraftReviewValidation.Validate(request, limits.Value);
