@@ -16,7 +16,7 @@ public static class ClientEndpoints
         var clients = app.MapGroup("/v1/clients").WithTags("Clients");
         clients.MapPost("/import", ImportAsync).WithName("ImportClients").RequireAuthorization(AuthPolicies.ImportClients)
             .WithSummary("Import client portraits: CSV with a header row or JSON lines, as a multipart file or the body; upsert by advisor and client")
-            .Accepts<IFormFile>("multipart/form-data").Accepts<string>("text/csv", "application/x-ndjson")
+            // No Accepts metadata: it would make the framework refuse other types with a bare 415; the body reader names the field.
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(413).ProducesProblem(415).ProducesProblem(422);
         clients.MapGet("/", ListAsync).WithName("ListClients").RequireAuthorization(AuthPolicies.ReadClients)
             .WithSummary("An advisor's clients, by client id, a page at a time").ProducesValidationProblem();
