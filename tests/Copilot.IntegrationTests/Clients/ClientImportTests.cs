@@ -11,7 +11,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Copilot.IntegrationTests.Clients;
 
 /// <summary>POST /v1/clients/import and the client pages, on SQLite and PostgreSQL, with the CRM's and advisors' keys.</summary>
-public sealed class ClientImportTests(KeyedDatabaseApis apis) : IClassFixture<KeyedDatabaseApis>
+public sealed class ClientImportTests(DemoClientApis apis) : IClassFixture<DemoClientApis>
 {
     public static TheoryData<string> Providers => TestDatabases.Providers;
 
