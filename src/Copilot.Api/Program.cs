@@ -2,6 +2,7 @@ using Copilot.Api.Advisors;
 using Copilot.Api.Audit;
 using Copilot.Api.Auth;
 using Copilot.Api.Chat;
+using Copilot.Api.Clients;
 using Copilot.Api.Compliance;
 using Copilot.Api.Drafting;
 using Copilot.Api.Hosting;
@@ -32,6 +33,12 @@ builder.AddCopilotMcp();
 
 var app = builder.Build();
 
+if (GenerateClientsCommand.Matches(args))
+{
+    await GenerateClientsCommand.RunAsync(app, args);
+    return;
+}
+
 if (IngestCommand.Matches(args))
 {
     await IngestCommand.RunAsync(app, args);
@@ -49,6 +56,7 @@ app.MapChatCompletionsEndpoints();
 app.MapComplianceEndpoints();
 app.MapDraftEndpoints();
 app.MapAdvisorEndpoints();
+app.MapClientEndpoints();
 app.MapAuditEndpoints();
 app.MapCopilotMcp();
 app.MapHealthEndpoints();

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Copilot.Clients;
-using Copilot.Drafting;
 using Microsoft.SemanticKernel;
 
 namespace Copilot.Plugins.Clients;

@@ -17,7 +17,7 @@ public sealed class CompliancePlugin(ComplianceChecker checker, ProductCatalog c
         CancellationToken ct = default)
     {
         var profile = client is null ? null : await clients.MatchAsync(advisorId, client.Trim(), ct) is [var one]
-            ? new ClientProfile(one.RiskClass!, one.HorizonMonths)
+            ? one.ToProfile()
             : null;
         return await checker.CheckAsync(await catalog.WithNamedProductsAsync(new ComplianceCheckRequest(text, Client: profile), ct), ct);
     }

@@ -22,6 +22,12 @@ public static class AuthPolicies
     /// <summary>The CRM's callbacks and records: sent confirmations, advisor records.</summary>
     public const string Crm = nameof(Crm);
 
+    /// <summary>Import client portraits: the CRM for any advisor, an advisor's key for its own.</summary>
+    public const string ImportClients = nameof(ImportClients);
+
+    /// <summary>Read client portraits (an advisor's key: its own clients only).</summary>
+    public const string ReadClients = nameof(ReadClients);
+
     /// <summary>Upload, replace and delete knowledge.</summary>
     public const string ManageKnowledge = nameof(ManageKnowledge);
 
@@ -35,6 +41,8 @@ public static class AuthPolicies
         [ReadDrafts] = [CallerRole.Advisor, CallerRole.Crm, CallerRole.Compliance],
         [Review] = [CallerRole.Compliance],
         [Crm] = [CallerRole.Crm],
+        [ImportClients] = [CallerRole.Advisor, CallerRole.Crm],
+        [ReadClients] = [CallerRole.Advisor, CallerRole.Crm, CallerRole.Compliance],
         [ManageKnowledge] = [CallerRole.Content],
         [ManageKeys] = [],
     };

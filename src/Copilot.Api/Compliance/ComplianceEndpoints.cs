@@ -1,4 +1,5 @@
 using Copilot.Api.Auth;
+using Copilot.Clients;
 using Copilot.Compliance;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,7 +17,14 @@ public static class ComplianceEndpoints
     }
 
     private static async Task<Ok<ComplianceResult>> CheckAsync(
-        ComplianceCheckRequest request, ComplianceChecker checker, ProductCatalog catalog, CancellationToken ct) =>
+        ComplianceCheckRequest request, Caller caller, ClientDirectory clients, ComplianceChecker checker, ProductCatalog catalog, CancellationToken ct)
+    {
+        // A stored client's regulated attributes (lowest category, class, horizon) judge the text, not only what the caller sent;
+        // an advisor's key reads its own clients only, compliance and the CRM any advisor's.
+        var advisor = caller.Role == CallerRole.Advisor ? caller.ActFor(request.AdvisorId, "advisorId")
+            : caller.CanSee(request.AdvisorId) ? request.AdvisorId : null;
+        var checkedRequest = request with { Client = await clients.ProfileAsync(advisor, request.Client, ct) };
         // A product the text names is judged like one the request lists: the CRM cannot be expected to list every fund an advisor typed.
-        TypedResults.Ok(await checker.CheckAsync(await catalog.WithNamedProductsAsync(request, ct), ct));
+        return TypedResults.Ok(await checker.CheckAsync(await catalog.WithNamedProductsAsync(checkedRequest, ct), ct));
+    }
 }

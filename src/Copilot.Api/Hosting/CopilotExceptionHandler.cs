@@ -19,6 +19,7 @@ internal sealed class CopilotExceptionHandler(IProblemDetailsService problems) :
         {
             InputValidationException e => (e.Unprocessable ? 422 : 400, "The request is not valid.", e.Errors),
             UnsupportedFormatException e => (415, "Unsupported file type.", Field("file", e.Message)),
+            Copilot.Clients.ClientImportFormatException e => (415, "Unsupported import file.", Field(e.Field, e.Message)),
             UnreadableDocumentException e => (422, "The file cannot be read.", Field("file", e.Message)),
             DocumentTooLargeException e => (413, "The document is too large.", Field(e.Field, e.Message)),
             BadHttpRequestException { StatusCode: 413 } => (413, "The request is too large.",

@@ -29,8 +29,10 @@ public static class HttpApiExtensions
 
         var maxUpload = builder.Configuration.GetSection(KnowledgeOptions.Section).Get<KnowledgeOptions>()?.MaxUploadBytes
             ?? new KnowledgeOptions().MaxUploadBytes;
+        var maxImport = builder.Configuration.GetSection(Copilot.Clients.ClientOptions.Section).Get<Copilot.Clients.ClientOptions>()?.MaxImportBytes
+            ?? new Copilot.Clients.ClientOptions().MaxImportBytes;
         // Leave room for the multipart envelope and form fields; the endpoint checks the file itself against the limit.
-        var requestLimit = maxUpload + 1024 * 1024;
+        var requestLimit = Math.Max(maxUpload, maxImport) + 1024 * 1024;
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = requestLimit);
         services.Configure<FormOptions>(form => form.MultipartBodyLengthLimit = requestLimit);
         return builder;

@@ -1,31 +1,33 @@
-using System.Text.Json;
 using Copilot.Common;
-using Copilot.Drafting;
+using Copilot.Compliance;
 using Copilot.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Copilot.Clients;
 
-/// <summary>An advisor's clients, as last described in their draft requests. Lookups always name the advisor.</summary>
+/// <summary>An advisor's stored client portraits. Every lookup names the advisor: another advisor's client does not exist.</summary>
 public sealed class ClientDirectory(IDbContextFactory<CopilotDbContext> contexts)
 {
-    /// <summary>Stores the portrait in the caller's unit of work.</summary>
-    public static async Task UpsertAsync(CopilotDbContext db, string advisorId, ClientPortrait client, DateTime nowUtc, CancellationToken ct)
+    /// <summary>
+    /// Keeps a client a draft request describes, in the caller's unit of work, when no portrait is stored for it yet (so
+    /// the copilot can find them later). A stored portrait is the CRM's import and is left as it is: what a request
+    /// sends overrides it for that draft only.
+    /// </summary>
+    public static async Task AddIfNewAsync(CopilotDbContext db, string advisorId, ClientPortrait client, DateTime nowUtc, CancellationToken ct)
     {
-        var record = await db.Clients.FindAsync([advisorId, client.Id!], ct);
-        if (record is null)
-        {
-            record = new ClientRecord { AdvisorId = advisorId, ClientId = client.Id!, Name = "", RiskClass = "", HoldingsJson = "[]", TagsJson = "[]", Language = "" };
-            db.Clients.Add(record);
-        }
-        record.Name = client.Name!;
-        record.RiskClass = client.RiskClass!;
-        record.HorizonMonths = client.HorizonMonths;
-        record.LifecycleStage = client.LifecycleStage;
-        record.HoldingsJson = JsonSerializer.Serialize(client.Holdings ?? [], CopilotJson.Options);
-        record.TagsJson = JsonSerializer.Serialize(client.Tags ?? [], CopilotJson.Options);
-        record.Language = client.Language ?? "zh-CN";
-        record.UpdatedAtUtc = nowUtc;
+        if (await db.Clients.FindAsync([advisorId, client.Id!], ct) is not null) return;
+        var record = ClientPortraitMapping.NewRecord(advisorId, client.Id!);
+        var stored = client with { AdvisorId = advisorId };
+        ClientPortraitMapping.Apply(record, stored, ClientPortraitMapping.Hash(stored), nowUtc);
+        db.Clients.Add(record);
+    }
+
+    /// <summary>The advisor's client with this id, or null.</summary>
+    public async Task<ClientPortrait?> FindAsync(string advisorId, string clientId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var record = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.AdvisorId == advisorId && c.ClientId == clientId, ct);
+        return record is null ? null : ClientPortraitMapping.ToPortrait(record);
     }
 
     /// <summary>
@@ -37,11 +39,50 @@ public sealed class ClientDirectory(IDbContextFactory<CopilotDbContext> contexts
         await using var db = await contexts.CreateDbContextAsync(ct);
         var records = await db.Clients.AsNoTracking()
             .Where(c => c.AdvisorId == advisorId && (c.ClientId == idOrName || c.Name == idOrName))
-            .OrderByDescending(c => c.UpdatedAtUtc).ToListAsync(ct);
+            .OrderByDescending(c => c.UpdatedAtUtc).Take(20).ToListAsync(ct);
         var byId = records.Where(r => r.ClientId == idOrName).ToList();
-        return (byId.Count > 0 ? byId : records).Select(record => new ClientPortrait(
-            record.ClientId, record.Name, record.RiskClass, record.HorizonMonths, record.LifecycleStage,
-            JsonSerializer.Deserialize<List<Holding>>(record.HoldingsJson, CopilotJson.Options),
-            JsonSerializer.Deserialize<List<string>>(record.TagsJson, CopilotJson.Options), record.Language)).ToList();
+        return (byId.Count > 0 ? byId : records).Select(ClientPortraitMapping.ToPortrait).ToList();
+    }
+
+    /// <summary>One page of clients, by advisor and client id; all advisors' when <paramref name="advisorId"/> is null.</summary>
+    public async Task<ClientPage> ListAsync(string? advisorId, int page, int pageSize, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.Clients.AsNoTracking();
+        if (advisorId is not null) query = query.Where(c => c.AdvisorId == advisorId);
+        var total = await query.CountAsync(ct);
+        var records = await query.OrderBy(c => c.AdvisorId).ThenBy(c => c.ClientId).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new ClientPage(records.Select(ClientPortraitMapping.ToPortrait).ToList(), page, pageSize, total);
+    }
+
+    /// <summary>
+    /// The client a pre-check names: with the id of one of the advisor's stored clients, its portrait under what the request
+    /// sends (a request cannot lift the lowest category); otherwise what the request sends. An id that is not stored, sent
+    /// without a risk class to judge by, is a 422 naming client.id.
+    /// </summary>
+    public async Task<ClientProfile?> ProfileAsync(string? advisorId, ClientProfile? sent, CancellationToken ct)
+    {
+        if (sent?.Id is not { Length: > 0 } id) return sent;
+        var stored = advisorId is null ? null : await FindAsync(advisorId, id, ct);
+        if (stored is null)
+            return string.IsNullOrEmpty(sent.RiskClass)
+                ? throw new InputValidationException("client.id", "No stored client with this id for the advisor named by advisorId; send its riskClass instead.", unprocessable: true)
+                : sent;
+        var request = new ClientPortrait
+        {
+            RiskClass = string.IsNullOrEmpty(sent.RiskClass) ? null : sent.RiskClass, HorizonMonths = sent.HorizonMonths,
+            LowestClass = sent.LowestClass, RiskAssessmentExpiry = sent.RiskAssessmentExpiry,
+        };
+        return stored.OverriddenBy(request).ToProfile() with { Id = id };
+    }
+
+    /// <summary>How many clients the advisor has.</summary>
+    public async Task<int> CountAsync(string advisorId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Clients.CountAsync(c => c.AdvisorId == advisorId, ct);
     }
 }
+
+/// <summary>One page of an advisor's clients.</summary>
+public sealed record ClientPage(IReadOnlyList<ClientPortrait> Items, int Page, int PageSize, int Total);

@@ -6,14 +6,18 @@ namespace Copilot.Compliance;
 /// <param name="Channel">wechat, sms or email.</param>
 /// <param name="Client">The client's risk class and horizon; suitability checks are skipped without it.</param>
 /// <param name="Products">The products the message is about.</param>
+/// <param name="AdvisorId">Whose stored client <c>client.id</c> names (an advisor's key: its own).</param>
 public sealed record ComplianceCheckRequest(
-    string Text, string? Language = null, string? Channel = null, ClientProfile? Client = null, IReadOnlyList<ProductRef>? Products = null);
+    string Text, string? Language = null, string? Channel = null, ClientProfile? Client = null, IReadOnlyList<ProductRef>? Products = null,
+    string? AdvisorId = null);
 
 /// <summary>The client as suitability rules see them.</summary>
 /// <param name="RiskClass">C1 (conservative) to C5 (aggressive).</param>
 /// <param name="HorizonMonths">How long the money can stay invested.</param>
 /// <param name="LowestClass">True for the lowest risk-tolerance category (最低类别, a subset of C1): only R1, even on request.</param>
-public sealed record ClientProfile(string RiskClass, int? HorizonMonths = null, bool? LowestClass = null);
+/// <param name="RiskAssessmentExpiry">When the client's risk assessment lapses (yyyy-MM-dd), if known.</param>
+/// <param name="Id">A stored client of the advisor: /v1/compliance/check fills the rest from its portrait.</param>
+public sealed record ClientProfile(string RiskClass, int? HorizonMonths = null, bool? LowestClass = null, DateOnly? RiskAssessmentExpiry = null, string? Id = null);
 
 /// <summary>A product the message is about.</summary>
 /// <param name="Code">The product code as it appears in the text, e.g. ES4001.</param>

@@ -13,6 +13,9 @@ public sealed class Draft
     /// <summary>The client's risk class and horizon when drafted, so edits are pre-checked against the same client.</summary>
     public required string ClientRiskClass { get; set; }
     public int? ClientHorizonMonths { get; set; }
+    /// <summary>The client was in the lowest risk-tolerance category when drafted (only R1 products, on every re-check).</summary>
+    public bool ClientLowestClass { get; set; }
+    public DateOnly? ClientRiskAssessmentExpiry { get; set; }
     /// <summary>The products the message may mention, as JSON, for the same reason.</summary>
     public required string ProductsJson { get; set; }
     public DraftStatus Status { get; set; }

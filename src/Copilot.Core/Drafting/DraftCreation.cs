@@ -17,6 +17,7 @@ namespace Copilot.Drafting;
 /// </summary>
 public sealed class DraftCreation(
     AdvisorDirectory advisors,
+    ClientDirectory clients,
     DraftResearch research,
     DraftWriter writer,
     DraftPrecheck precheck,
@@ -35,7 +36,7 @@ public sealed class DraftCreation(
     public async Task<(DraftView Draft, bool Replayed)> CreateAsync(DraftRequest request, string? idempotencyKey, string caller, string actor, CancellationToken ct)
     {
         var scope = $"drafts/{caller}";
-        var valid = DraftRequestValidator.Validate(request, limits.Value);
+        var valid = DraftRequestValidator.Validate(await WithStoredClientAsync(request, ct), limits.Value);
         var advisor = await advisors.FindAsync(valid.AdvisorId, ct)
             ?? throw new InputValidationException("advisorId", "No such advisor; register it with PUT /v1/advisors/{id}.", unprocessable: true);
 
@@ -49,7 +50,7 @@ public sealed class DraftCreation(
             draft.CreatedBy = actor;
             var view = await work.RunAsync(async db =>
             {
-                await ClientDirectory.UpsertAsync(db, advisor.Id, valid.Client, draft.CreatedAtUtc, ct);
+                await ClientDirectory.AddIfNewAsync(db, advisor.Id, valid.Client, draft.CreatedAtUtc, ct);
                 db.Drafts.Add(draft);
                 await audit.AppendAsync(db, "draft", draft.Id, "created", actor,
                     new { onBehalfOf = advisor.Id, draft.Generator, draft.Verdict, draft.Flagged, draft.Revisions, draft.ScenarioCode, draft.Channel, draft.Text },
@@ -66,6 +67,14 @@ public sealed class DraftCreation(
             await idempotency.AbandonAsync(scope, idempotencyKey!, CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>The request with its client's stored portrait filled in under what the request itself sends.</summary>
+    private async Task<DraftRequest> WithStoredClientAsync(DraftRequest request, CancellationToken ct)
+    {
+        if (request.Client is not { Id: { Length: > 0 and <= 64 } id } sent || string.IsNullOrWhiteSpace(request.AdvisorId)) return request;
+        var stored = await clients.FindAsync(request.AdvisorId.Trim(), id, ct);
+        return stored is null ? request : request with { Client = stored.OverriddenBy(sent) };
     }
 
     private async Task<Draft> ComposeAsync(ValidDraftRequest request, Advisor advisor, CancellationToken ct)
@@ -97,6 +106,8 @@ public sealed class DraftCreation(
             Language = request.Chinese ? "zh-CN" : "en",
             ClientRiskClass = request.Client.RiskClass!,
             ClientHorizonMonths = request.Client.HorizonMonths,
+            ClientLowestClass = request.Client.LowestClass == true,
+            ClientRiskAssessmentExpiry = request.Client.RiskAssessmentExpiry,
             ProductsJson = JsonSerializer.Serialize(request.Products, CopilotJson.Options),
             Status = DraftStatus.PendingReview,
             Text = text,

@@ -9,7 +9,7 @@ namespace Copilot.Drafting;
 public sealed class DraftPrecheck(ComplianceChecker checker, ProductCatalog catalog)
 {
     public Task<ComplianceResult> CheckAsync(ValidDraftRequest request, string text, CancellationToken ct) =>
-        CheckAsync(text, request.Chinese, request.Channel.Channel, new ClientProfile(request.Client.RiskClass!, request.Client.HorizonMonths),
+        CheckAsync(text, request.Chinese, request.Channel.Channel, request.Client.ToProfile(),
             request.Products.Select(p => p.ToProductRef()).ToList(), ct);
 
     public async Task<ComplianceResult> CheckAsync(

@@ -1,16 +1,10 @@
+using Copilot.Clients;
+
 namespace Copilot.Drafting;
 
-/// <summary>Ask for a message to one client: who writes, to whom, about what, through which channel.</summary>
+/// <summary>Ask for a message to one client: who writes, to whom (a stored client by id, or its portrait), about what, through which channel.</summary>
 public sealed record DraftRequest(
     string? AdvisorId, ClientPortrait? Client, DraftScenario? Scenario, string? Channel, IReadOnlyList<PitchedProduct>? Products);
-
-/// <summary>The client as the advisor's CRM describes them.</summary>
-public sealed record ClientPortrait(
-    string? Id, string? Name, string? RiskClass, int? HorizonMonths, string? LifecycleStage,
-    IReadOnlyList<Holding>? Holdings, IReadOnlyList<string>? Tags, string? Language);
-
-/// <summary>A position the client holds.</summary>
-public sealed record Holding(string? Code, string? Name, double? Weight, string? RiskLevel);
 
 /// <summary>Why the message is written: a kind of the content matrix and its scenario code, with the advisor's notes.</summary>
 public sealed record DraftScenario(string? Kind, string? Code, string? Notes);

@@ -1,3 +1,4 @@
+using Copilot.Clients;
 using Copilot.Common;
 
 namespace Copilot.Drafting;
@@ -21,9 +22,9 @@ public static class DraftRequestValidator
         else
         {
             if (string.IsNullOrWhiteSpace(client.Id) || client.Id.Length > 64) Fail("client.id", "The client's id is required (at most 64 characters).");
-            if (string.IsNullOrWhiteSpace(client.Name)) Fail("client.name", "The client's name is required.");
+            if (string.IsNullOrWhiteSpace(client.Name)) Fail("client.name", "The client's name is required (or import the client first and send only its id).");
             else if (client.Name.Length > limits.NameChars) Fail("client.name", $"Up to {limits.NameChars} characters.");
-            if (RiskLevels.Level(client.RiskClass) is null || !client.RiskClass!.StartsWith('C')) Fail("client.riskClass", "Use C1, C2, C3, C4 or C5.");
+            if (RiskLevels.Level(client.RiskClass) is null || !client.RiskClass!.StartsWith('C')) Fail("client.riskClass", "Use C1, C2, C3, C4 or C5 (or import the client first and send only its id).");
             if (client.HorizonMonths is < 0 or > 600) Fail("client.horizonMonths", "Use a number of months between 0 and 600.");
             if (client.LifecycleStage is { } stage && stage.Length > limits.NameChars) Fail("client.lifecycleStage", $"Up to {limits.NameChars} characters.");
             if (client.Language is { Length: > 0 } language && !language.StartsWith("zh") && !language.StartsWith("en"))

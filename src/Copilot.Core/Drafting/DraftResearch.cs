@@ -1,3 +1,4 @@
+using Copilot.Clients;
 using Copilot.Chat;
 using Copilot.Common;
 using Copilot.Compliance;

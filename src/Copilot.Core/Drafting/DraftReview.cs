@@ -18,7 +18,7 @@ namespace Copilot.Drafting;
 /// </summary>
 public sealed class DraftReview(
     IDbContextFactory<CopilotDbContext> contexts, AuditedWork work, AuditTrail audit, DraftPrecheck precheck,
-    AdvisorDirectory advisors, TimeProvider time, IOptions<InputLimitsOptions> limits, ILogger<DraftReview> logger)
+    AdvisorDirectory advisors, Clients.ClientDirectory clients, TimeProvider time, IOptions<InputLimitsOptions> limits, ILogger<DraftReview> logger)
 {
     /// <summary>The draft, if it exists and <paramref name="visibleTo"/> accepts its advisor; otherwise not found, so ids leak nothing.</summary>
     public async Task<DraftView> GetAsync(string id, Func<string, bool> visibleTo, CancellationToken ct) =>
@@ -33,6 +33,15 @@ public sealed class DraftReview(
         var total = await query.CountAsync(ct);
         var drafts = await query.OrderByDescending(d => d.CreatedAtUtc).ThenBy(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new DraftPage(drafts.Select(DraftView.From).ToList(), page, pageSize, total);
+    }
+
+    /// <summary>The drafts written to one of the advisor's clients, newest first (the latest 100).</summary>
+    public async Task<IReadOnlyList<DraftView>> ForClientAsync(string advisorId, string clientId, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var drafts = await db.Drafts.AsNoTracking().Where(d => d.AdvisorId == advisorId && d.ClientId == clientId)
+            .OrderByDescending(d => d.CreatedAtUtc).Take(100).ToListAsync(ct);
+        return drafts.Select(DraftView.From).ToList();
     }
 
     public Task<DraftView> ReviewAsync(string id, ReviewRequest request, CancellationToken ct)
@@ -173,8 +182,19 @@ public sealed class DraftReview(
         var chinese = draft.Language.StartsWith("zh");
         var text = ChannelFormat.Find(draft.Channel)!.ComposeWritten(written, advisor, chinese, field);
         var products = JsonSerializer.Deserialize<List<PitchedProduct>>(draft.ProductsJson, CopilotJson.Options)!.Select(p => p.ToProductRef()).ToList();
-        var check = await precheck.CheckAsync(text, chinese, draft.Channel, new ClientProfile(draft.ClientRiskClass, draft.ClientHorizonMonths), products, ct);
+        var check = await precheck.CheckAsync(text, chinese, draft.Channel, await ProfileAsync(draft, ct), products, ct);
         return new RecheckedText(text, check);
+    }
+
+    /// <summary>
+    /// The client as drafted for, made stricter by what is stored now: a client imported into the lowest category after the
+    /// draft was written gets only R1 products from any edit or revision.
+    /// </summary>
+    private async Task<ClientProfile> ProfileAsync(Draft draft, CancellationToken ct)
+    {
+        var stored = await clients.FindAsync(draft.AdvisorId, draft.ClientId, ct);
+        var lowest = draft.ClientLowestClass || stored?.LowestClass == true;
+        return new ClientProfile(draft.ClientRiskClass, draft.ClientHorizonMonths, lowest, draft.ClientRiskAssessmentExpiry ?? stored?.RiskAssessmentExpiry);
     }
 
     private static void Apply(Draft draft, RecheckedText text)

@@ -1,4 +1,5 @@
 using Copilot.Chat;
+using Copilot.Clients;
 using Copilot.Compliance;
 using Copilot.Knowledge;
 using Copilot.Llm;
@@ -42,7 +43,7 @@ public sealed class DraftWriter(PromptLibrary prompts, TimeProvider time, IChatC
         var system = await SystemPromptAsync(context, fence, ct);
         var user = await prompts.RenderAsync(request.Scenario.PromptName, new Dictionary<string, object?>
         {
-            ["client"] = fence.Wrap("client", ClientData(request)),
+            ["client"] = fence.Wrap("client", ClientPromptValue.Render(request.Client)),
             ["products"] = fence.Wrap("products", string.Join('\n', request.Products.Select(p => $"- {p.Code} ({p.RiskLevel}{(p.LockupMonths is { } l ? $", lock-up {l} months" : "")})"))),
             ["notes"] = fence.Wrap("notes", request.Notes ?? ""),
             ["passages"] = PassageFormatter.ForPrompt(context.Research, fence),
@@ -84,23 +85,6 @@ public sealed class DraftWriter(PromptLibrary prompts, TimeProvider time, IChatC
             ["today"] = DateOnly.FromDateTime(time.GetLocalNow().DateTime).ToString("yyyy-MM-dd"),
             ["risk_class"] = context.Request.Client.RiskClass,
         }, ct);
-
-    // Everything the CRM says about the client, one field a line; names, tags and holdings are whatever the CRM holds.
-    private static string ClientData(ValidDraftRequest request)
-    {
-        var client = request.Client;
-        var lines = new List<string>
-        {
-            $"name: {client.Name}",
-            $"risk class: {client.RiskClass}",
-            $"horizon: {(client.HorizonMonths is { } months ? $"{months} months" : "unknown")}",
-            $"lifecycle stage: {client.LifecycleStage ?? "unknown"}",
-            $"tags: {string.Join(", ", client.Tags ?? [])}",
-            "holdings:",
-        };
-        lines.AddRange((client.Holdings ?? []).Select(h => $"- {h.Name ?? h.Code} ({h.Code}, {h.RiskLevel ?? "risk level unknown"}, weight {h.Weight:P0})"));
-        return string.Join('\n', lines);
-    }
 
     /// <summary>Template mode's revision: the sentences a blocking finding points into are removed.</summary>
     public static string DropOffendingSentences(string body, IReadOnlyList<ComplianceFinding> findings)

@@ -14,9 +14,9 @@ public static class DraftingServiceCollectionExtensions
     public static IHostApplicationBuilder AddCopilotDrafting(this IHostApplicationBuilder builder)
     {
         builder.AddCopilotAdvisors();
+        builder.AddCopilotClients();
         var services = builder.Services;
-        services.AddSingleton<ClientDirectory>();
-        services.AddSingleton<IdempotencyStore>();
+        services.TryAddSingleton<IdempotencyStore>();
         services.TryAddSingleton<AuditTrail>();
         services.TryAddSingleton<AuditedWork>();
         services.AddSingleton<DraftResearch>();

@@ -60,6 +60,7 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
             message.HasIndex(m => new { m.ConversationId, m.Id });
         });
         model.ApplyConfiguration(new ModelUsageConfiguration());
+        model.ApplyConfiguration(new ClientRecordConfiguration());
         model.ApplyConfigurationsFromAssembly(typeof(CopilotDbContext).Assembly, type => type.Namespace == typeof(CopilotDbContext).Namespace);
     }
 }

@@ -1,6 +1,5 @@
 using Copilot.Advisors;
 using Copilot.Audit;
-using Copilot.Clients;
 using Copilot.Drafting;
 using Copilot.Idempotency;
 using Microsoft.EntityFrameworkCore;
@@ -16,18 +15,6 @@ internal sealed class AdvisorConfiguration : IEntityTypeConfiguration<Advisor>
         advisor.HasKey(a => a.Id);
         advisor.Property(a => a.Id).HasMaxLength(64);
         advisor.Property(a => a.RegistrationNumber).HasMaxLength(32);
-    }
-}
-
-internal sealed class ClientRecordConfiguration : IEntityTypeConfiguration<ClientRecord>
-{
-    public void Configure(EntityTypeBuilder<ClientRecord> client)
-    {
-        client.ToTable("clients");
-        client.HasKey(c => new { c.AdvisorId, c.ClientId });
-        client.Property(c => c.AdvisorId).HasMaxLength(64);
-        client.Property(c => c.ClientId).HasMaxLength(64);
-        client.Property(c => c.RiskClass).HasMaxLength(2);
     }
 }
 

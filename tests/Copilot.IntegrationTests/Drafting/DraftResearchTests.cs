@@ -1,3 +1,4 @@
+using Copilot.Clients;
 using Copilot.Common;
 using Copilot.Drafting;
 using Copilot.IntegrationTests.Infrastructure;
@@ -55,7 +56,7 @@ public sealed class DraftResearchTests(SeededTemplateApi api) : IClassFixture<Se
     {
         var research = api.Factory.Services.GetRequiredService<DraftResearch>();
         Holding[] holdings = interest is null ? [SemiconductorEtf] : [SemiconductorEtf, new Holding(null, interest, null, null)];
-        var client = new ClientPortrait("c-research", "周先生", riskClass, 36, "active", holdings, ["关注半导体"], "zh-CN");
+        var client = new ClientPortrait { Id = "c-research", Name = "周先生", RiskClass = riskClass, HorizonMonths = 36, LifecycleStage = "active", Holdings = holdings, Tags = ["关注半导体"], Language = "zh-CN" };
         return research.FindAsync(ScenarioCatalog.Find("investment", "sector_rally")!, client, RiskLevels.Level(riskClass)!.Value, CancellationToken.None);
     }
 }

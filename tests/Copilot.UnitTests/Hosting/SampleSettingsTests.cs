@@ -40,6 +40,7 @@ public sealed class SampleSettingsTests
         { PrivacyOptions.Section, typeof(PrivacyOptions) },
         { RateLimitOptions.Section, typeof(RateLimitOptions) },
         { HttpSecurityOptions.Section, typeof(HttpSecurityOptions) },
+        { Copilot.Clients.ClientOptions.Section, typeof(Copilot.Clients.ClientOptions) },
     };
 
     [Theory, MemberData(nameof(Sections))]

@@ -239,6 +239,48 @@ namespace Copilot.Storage.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<DateOnly?>("AccountOpenedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int?>("AppActiveDays30d")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("AssetChange30d")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("BirthdayMonth")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("BondWeight")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("Branch")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double?>("CashRatio")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("Complaints12m")
+                        .HasColumnType("integer");
+
+                    b.Property<bool?>("ContactConsent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<double?>("EquityWeight")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("FundWeight")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("HoldingsJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -250,12 +292,46 @@ namespace Copilot.Storage.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<DateOnly?>("LastLoginOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("LastTradeOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("LifecycleStage")
                         .HasColumnType("text");
+
+                    b.Property<bool>("LowestClass")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool?>("MarginAccount")
+                        .HasColumnType("boolean");
+
+                    b.Property<double?>("MaxDrawdown")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("MoneyMarketWeight")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasColumnType("text");
+
+                    b.Property<double?>("Pnl30d")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("PnlYtd")
+                        .HasColumnType("double precision");
+
+                    b.Property<string>("PreferredChannel")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly?>("RiskAssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("RiskAssessmentExpiry")
+                        .HasColumnType("date");
 
                     b.Property<string>("RiskClass")
                         .IsRequired()
@@ -266,10 +342,24 @@ namespace Copilot.Storage.PostgreSql.Migrations
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<double?>("TopHoldingConcentration")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("TotalAssets")
+                        .HasColumnType("double precision");
+
+                    b.Property<int?>("Trades30d")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Trades90d")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
                     b.HasKey("AdvisorId", "ClientId");
+
+                    b.HasIndex("AdvisorId", "Name");
 
                     b.ToTable("clients", (string)null);
                 });
@@ -300,6 +390,12 @@ namespace Copilot.Storage.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("ClientLowestClass")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("ClientRiskAssessmentExpiry")
+                        .HasColumnType("date");
 
                     b.Property<string>("ClientRiskClass")
                         .IsRequired()

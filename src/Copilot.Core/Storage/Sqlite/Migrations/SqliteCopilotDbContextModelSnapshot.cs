@@ -230,6 +230,48 @@ namespace Copilot.Storage.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("AccountOpenedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AgeBand")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AppActiveDays30d")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("AssetChange30d")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("BirthdayMonth")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("BondWeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("Branch")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("CashRatio")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Complaints12m")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("ContactConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("EquityWeight")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("FundWeight")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("HoldingsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -241,11 +283,45 @@ namespace Copilot.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("LastLoginOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("LastTradeOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LifecycleStage")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("LowestClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool?>("MarginAccount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("MaxDrawdown")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("MoneyMarketWeight")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("Name")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Pnl30d")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PnlYtd")
+                        .HasColumnType("REAL");
+
+                    b.Property<string>("PreferredChannel")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RiskAssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RiskAssessmentExpiry")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RiskClass")
@@ -257,10 +333,24 @@ namespace Copilot.Storage.Sqlite.Migrations
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<double?>("TopHoldingConcentration")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("TotalAssets")
+                        .HasColumnType("REAL");
+
+                    b.Property<int?>("Trades30d")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Trades90d")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("UpdatedAtUtc")
                         .HasColumnType("TEXT");
 
                     b.HasKey("AdvisorId", "ClientId");
+
+                    b.HasIndex("AdvisorId", "Name");
 
                     b.ToTable("clients", (string)null);
                 });
@@ -290,6 +380,12 @@ namespace Copilot.Storage.Sqlite.Migrations
                     b.Property<string>("ClientId")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ClientLowestClass")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ClientRiskAssessmentExpiry")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClientRiskClass")
