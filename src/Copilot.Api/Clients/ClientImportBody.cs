@@ -1,3 +1,4 @@
+using Copilot.Api.Hosting;
 using Copilot.Clients;
 using Copilot.Common;
 
@@ -10,7 +11,7 @@ internal static class ClientImportBody
     {
         if (request.HasFormContentType)
         {
-            var form = await request.ReadFormAsync(ct);
+            var form = await MultipartForm.ReadAsync(request, ct);
             var file = form.Files.GetFile("file") ?? throw new InputValidationException("file", "Send the portraits as the multipart part named file.");
             if (file.Length > maxBytes) throw new BadHttpRequestException("The file exceeds the size limit.", StatusCodes.Status413PayloadTooLarge);
             var format = FormatOf(file.ContentType) ?? FormatOfName(file.FileName)

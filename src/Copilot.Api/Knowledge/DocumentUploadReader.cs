@@ -1,3 +1,4 @@
+using Copilot.Api.Hosting;
 using Copilot.Common;
 using Copilot.Knowledge;
 using Copilot.Knowledge.Extraction;
@@ -15,17 +16,7 @@ internal static class DocumentUploadReader
 
         if (request.HasFormContentType)
         {
-            IFormCollection form;
-            try
-            {
-                form = await request.ReadFormAsync(ct);
-            }
-            // BadHttpRequestException is an IOException too: a body over the size limit stays a 413.
-            catch (Exception e) when ((e is InvalidDataException || e is IOException and not BadHttpRequestException) && !ct.IsCancellationRequested)
-            {
-                // No boundary, a body cut short, too many fields: the envelope, not the document, is broken.
-                throw new InputValidationException("body", "The multipart body cannot be read: send a complete multipart/form-data body with a boundary.");
-            }
+            var form = await MultipartForm.ReadAsync(request, ct);
             var file = form.Files.GetFile("file") ?? throw new InputValidationException("file", "Attach the document as the form field 'file'.");
             if (file.Length > maxBytes)
                 throw new BadHttpRequestException("The file exceeds the size limit.", StatusCodes.Status413PayloadTooLarge);
