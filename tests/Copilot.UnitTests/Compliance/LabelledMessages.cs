@@ -25,6 +25,9 @@ internal static class LabelledMessages
 
     public static IReadOnlyList<LabelledMessage> HeldOut { get; } = Load("compliance-messages-holdout.json");
 
+    /// <summary>The blind test set (Data/blind, see its PROVENANCE.md): written by someone who saw only the rules' titles and sources.</summary>
+    public static IReadOnlyList<LabelledMessage> Blind { get; } = Load(Path.Combine("blind", "compliance-blind.json"));
+
     private static List<LabelledMessage> Load(string file)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file)));
