@@ -37,8 +37,11 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         Assert.Contains("稳赚", await mark.InnerTextAsync());
         Assert.Equal(rule, await mark.GetAttributeAsync("data-rule"));
         var finding = page.Locator($"#detail .findings li[data-rule='{rule}']").First;
-        Assert.Contains(rule, await finding.InnerTextAsync());
-        Assert.Contains("rules", await finding.InnerTextAsync());
+        var stored = (await Client().GetFromJsonAsync<JsonObject>($"/v1/drafts/{id}"))!["findings"]!.AsArray().First(f => f!.Str("ruleId") == rule)!;
+        var beside = await finding.InnerTextAsync();
+        Assert.Contains(rule, beside);
+        Assert.Contains(stored.Str("message"), beside);
+        Assert.Contains(stored.Str("source"), beside);
         Assert.Contains("fail", await page.InnerTextAsync("#detail .verdict"));
         Assert.Contains("revise", await page.InnerTextAsync("#detail .audit"));
 

@@ -42,6 +42,7 @@ public sealed class WorkspacePageTests(BrowserSession session) : IClassFixture<B
         var chunk = await Api().GetFromJsonAsync<JsonObject>($"/v1/knowledge/chunks/{Uri.EscapeDataString(chunkId)}");
         Assert.Equal(chunk!["document"]!.Str("title"), title);
         var shown = Flat(await page.InnerTextAsync("#passage-text"));
+        await PageChecks.ScreenshotAsync(page, "workspace-chat-1280.png");
         Assert.Equal(Flat(System.Text.RegularExpressions.Regex.Replace(chunk.Str("text"), @"(?m)^\s*\d{1,3}[.)]\s+", "")), shown);
         await page.Keyboard.PressAsync("Escape");
         Assert.False(await dialog.IsVisibleAsync());
@@ -61,7 +62,6 @@ public sealed class WorkspacePageTests(BrowserSession session) : IClassFixture<B
         Assert.True(await page.Locator(".turn.assistant").Nth(0).Locator(".citations button").CountAsync() > 0, "stored answers keep their citations");
 
         await PageChecks.AssertAccessibleAsync(page);
-        await PageChecks.ScreenshotAsync(page, "workspace-1280.png");
         Assert.Empty(errors);
     }
 
@@ -114,6 +114,7 @@ public sealed class WorkspacePageTests(BrowserSession session) : IClassFixture<B
         Assert.Contains("待审核", await view.Locator(".status").InnerTextAsync());
 
         await PageChecks.AssertAccessibleAsync(page);
+        await PageChecks.ScreenshotAsync(page, "workspace-1280.png");
         Assert.Empty(errors);
     }
 
