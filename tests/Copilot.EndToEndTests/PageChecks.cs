@@ -20,12 +20,13 @@ public static class PageChecks
     }
 
     /// <summary>
-    /// Saves a screenshot beside the test binaries, and into docs/screenshots when UPDATE_SCREENSHOTS=1 (the command in the README).
+    /// Saves a whole-page screenshot beside the test binaries, and into docs/screenshots when UPDATE_SCREENSHOTS=1 (the command in the README).
     /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         Directory.CreateDirectory("screenshots");
-        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", name) });
+        await page.EvaluateAsync("() => window.scrollTo(0, 0)");
+        var bytes = await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine("screenshots", name), FullPage = true });
         if (Environment.GetEnvironmentVariable("UPDATE_SCREENSHOTS") == "1")
         {
             var docs = Path.Combine(TestPaths.RepositoryRoot, "docs", "screenshots");

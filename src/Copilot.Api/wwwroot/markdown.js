@@ -1,13 +1,13 @@
 // Markdown for answers and passages, rendered without ever parsing text as HTML: every piece of the model's or a
 // document's text reaches the page through textContent, inside elements this file creates. So a "<script>" or an
 // "onerror=" in an answer is shown as the characters it is. Covers what answers use: paragraphs, headings, lists,
-// tables, quotes, code, bold, inline code, and [n] citation markers (buttons, when the caller gives a handler).
+// tables, quotes, code, bold, emphasis, inline code, and [n] citation markers (buttons, when the caller gives a handler).
 
 const tableSeparator = /^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$/;
 const bullet = /^\s*[-*+]\s+(.*)$/;
 const numbered = /^\s*\d{1,3}[.)]\s+(.*)$/;
 const heading = /^(#{1,6})\s+(.*)$/;
-const inlineToken = /(\*\*[^*\n]+\*\*|`[^`\n]+`|[[【]\d{1,2}[\]】])/g;
+const inlineToken = /(\*\*[^*\n]+\*\*|\*[^*\s][^*\n]*\*|`[^`\n]+`|[[【]\d{1,2}[\]】])/g;
 
 function cells(line) {
   let body = line.trim();
@@ -25,6 +25,10 @@ export function inline(text, onCite) {
       const strong = document.createElement('strong');
       strong.textContent = part.slice(2, -2);
       fragment.append(strong);
+    } else if (part.startsWith('*') && part.endsWith('*') && part.length > 2) {
+      const em = document.createElement('em');
+      em.textContent = part.slice(1, -1);
+      fragment.append(em);
     } else if (part.startsWith('`') && part.endsWith('`') && part.length > 2) {
       const code = document.createElement('code');
       code.textContent = part.slice(1, -1);
