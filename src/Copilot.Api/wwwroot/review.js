@@ -114,7 +114,9 @@ function auditLine(entry) {
 }
 
 async function show(id) {
-  const [draft, audit] = await Promise.all([api(`/v1/drafts/${encodeURIComponent(id)}`), api(`/v1/drafts/${encodeURIComponent(id)}/audit`)]);
+  // An advisor's key may read its drafts but not their audit trail: the draft still shows.
+  const [draft, audit] = await Promise.all([api(`/v1/drafts/${encodeURIComponent(id)}`),
+    api(`/v1/drafts/${encodeURIComponent(id)}/audit`).catch(() => [])]);
   state.current = draft;
   for (const li of queue.children) li.classList.toggle('selected', li.dataset.id === id);
   const view = $('draft-template').content.cloneNode(true);

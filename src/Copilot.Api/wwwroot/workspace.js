@@ -186,6 +186,8 @@ async function openConversation(id) {
 $('new').addEventListener('click', () => { state.conversationId = null; log.replaceChildren(); loadConversations(); $('message').focus(); });
 
 // ---- clients
+const maxClientPages = 50;
+
 function clientLabel(c) {
   return `${c.name ?? c.id} · ${c.id} · ${c.riskClass ?? '—'}`;
 }
@@ -202,10 +204,18 @@ function showClients() {
 async function loadClients() {
   const advisor = advisorId();
   if (!advisor) return;
-  const page = await api(`/v1/clients?advisorId=${encodeURIComponent(advisor)}&pageSize=200`);
+  // An advisor serves thousands of clients: the first page shows at once, the rest follow a page at a time.
+  const url = n => `/v1/clients?advisorId=${encodeURIComponent(advisor)}&pageSize=200&page=${n}`;
+  let page = await api(url(1));
   state.clients = page.items;
   state.clientTotal = page.total;
   showClients();
+  for (let n = 2; state.clients.length < page.total && n <= maxClientPages && advisor === advisorId(); n++) {
+    page = await api(url(n));
+    if (page.items.length === 0) break;
+    state.clients = state.clients.concat(page.items);
+    showClients();
+  }
 }
 
 function showClientCard() {
