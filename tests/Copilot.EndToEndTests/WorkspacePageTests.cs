@@ -152,7 +152,12 @@ public sealed class WorkspacePageTests(BrowserSession session) : IClassFixture<B
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "workspace-390.png");
 
-        await page.ClickAsync("#tab-clients");
+        // The tabs follow the ARIA pattern: arrow keys move between them.
+        await page.FocusAsync("#tab-chat");
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("true", await page.GetAttributeAsync("#tab-clients", "aria-selected"));
+        Assert.True(await page.IsVisibleAsync("#panel-clients"));
+        Assert.False(await page.IsVisibleAsync("#panel-chat"));
         await page.Locator($"#client option[value='{Client}']").WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Attached });
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth"));
         await PageChecks.AssertAccessibleAsync(page);

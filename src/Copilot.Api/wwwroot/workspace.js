@@ -375,7 +375,13 @@ async function start() {
   state.me = await whoAmI();
   if (!state.me) return;
   $('advisor-label').hidden = state.me.role === 'Advisor';
-  $('advisor').addEventListener('change', () => { loadClients(); loadDrafts(); });
+  // A conversation belongs to the advisor it was started for: another advisor starts afresh.
+  $('advisor').addEventListener('change', () => {
+    state.conversationId = null;
+    log.replaceChildren();
+    loadClients();
+    loadDrafts();
+  });
   state.scenarios = await api('/v1/scenarios');
   showScenarios();
   await Promise.all([loadConversations(), loadClients().catch(() => {}), loadDrafts().catch(() => {})]);
