@@ -119,6 +119,17 @@ public sealed class WorkspacePageTests(BrowserSession session) : IClassFixture<B
     }
 
     [BrowserFact]
+    public async Task An_empty_question_is_not_sent()
+    {
+        var page = await session.Browser.NewPageAsync();
+        await page.GotoAsync(session.BaseAddress.ToString());
+        await page.ClickAsync("#ask button[type=submit]");
+        // The input is required: the browser blocks the submit, nothing is asked.
+        Assert.Equal(0, await page.Locator(".turn").CountAsync());
+        Assert.False(await page.EvalOnSelectorAsync<bool>("#message", "el => el.checkValidity()"));
+    }
+
+    [BrowserFact]
     public async Task The_english_switch_translates_the_page_and_is_remembered()
     {
         var page = await session.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = PageChecks.Phone });
