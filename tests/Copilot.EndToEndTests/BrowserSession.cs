@@ -36,7 +36,7 @@ public class BrowserSession : IAsyncLifetime
         });
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (Browser is not null) await Browser.DisposeAsync();
         _playwright?.Dispose();

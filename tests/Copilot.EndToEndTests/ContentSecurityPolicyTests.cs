@@ -8,7 +8,7 @@ public sealed class ContentSecurityPolicyTests(BrowserSession session) : IClassF
     [BrowserFact]
     public async Task The_chat_and_review_pages_run_without_a_policy_violation()
     {
-        foreach (var path in new[] { "", "review.html" })
+        foreach (var path in new[] { "", "review", "review.html" })
         {
             var (page, violations) = await OpenAsync(path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

@@ -28,7 +28,7 @@ public sealed class KeyedReviewPageTests(KeyedBrowserSession session) : IClassFi
     {
         var id = (await session.As(KeyedApi.Wang).CreateDraftAsync(DraftRequests.MarketDrop(clientId: $"c-{Guid.NewGuid():N}"))).Str("id");
         var page = await session.Browser.NewPageAsync();
-        await page.GotoAsync(new Uri(session.BaseAddress, "/review.html").ToString());
+        await page.GotoAsync(new Uri(session.BaseAddress, "/review").ToString());
 
         var key = page.Locator("#api-key");
         await key.WaitForAsync();

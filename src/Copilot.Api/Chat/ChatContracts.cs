@@ -27,3 +27,6 @@ public sealed record ConversationResponse(string ConversationId, IReadOnlyList<C
 
 /// <summary>One message of a conversation.</summary>
 public sealed record ConversationMessageResponse(string Role, string Content, IReadOnlyList<Citation>? Citations, string? Generator, DateTime CreatedAtUtc);
+
+/// <summary>The caller's conversations, most recently active first.</summary>
+public sealed record ConversationListResponse(IReadOnlyList<ConversationSummary> Conversations);

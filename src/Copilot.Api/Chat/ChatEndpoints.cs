@@ -18,6 +18,8 @@ public static class ChatEndpoints
             .WithSummary("Ask a question; answers cite the knowledge base. Send Accept: text/event-stream to stream.")
             .Produces<ChatResponse>().Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(422).RequireAuthorization(AuthPolicies.AnyCaller);
+        chat.MapGet("/conversations", ListConversationsAsync).WithName("ListConversations")
+            .WithSummary("The caller's own conversations, most recently active first (the latest 50)").RequireAuthorization(AuthPolicies.AnyCaller);
         chat.MapGet("/conversations/{id}", GetConversationAsync).WithName("GetConversation").WithSummary("A conversation's messages")
             .RequireAuthorization(AuthPolicies.AnyCaller);
         return chat;
@@ -40,6 +42,10 @@ public static class ChatEndpoints
                 return TypedResults.Ok(ChatResponse.From(session.ConversationId, done.Answer));
         throw new InvalidOperationException("The answer stream ended without an answer.");
     }
+
+    private static async Task<Ok<ConversationListResponse>> ListConversationsAsync(Caller caller, ConversationStore conversations, CancellationToken ct) =>
+        TypedResults.Ok(new ConversationListResponse(
+            await conversations.ListAsync(caller.Name, caller.Role == CallerRole.Advisor ? caller.AdvisorId : null, 50, ct)));
 
     private static async Task<Results<Ok<ConversationResponse>, NotFound>> GetConversationAsync(
         string id, Caller caller, ConversationStore conversations, CancellationToken ct)

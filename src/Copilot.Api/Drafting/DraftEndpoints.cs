@@ -1,5 +1,6 @@
 using Copilot.Api.Auth;
 using Copilot.Common;
+using Copilot.Compliance;
 using Copilot.Drafting;
 using Copilot.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -15,7 +16,7 @@ public static class DraftEndpoints
         drafts.MapPost("/", CreateAsync).WithName("CreateDraft").RequireAuthorization(AuthPolicies.Drafting)
             .WithSummary("Draft a message to one client; it is pre-checked and waits for compliance review. Send an Idempotency-Key header.")
             .ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
-        drafts.MapGet("/", ListAsync).WithName("ListDrafts").RequireAuthorization(AuthPolicies.ReadDrafts).WithSummary("The review queue: drafts by status and advisor, newest first");
+        drafts.MapGet("/", ListAsync).WithName("ListDrafts").RequireAuthorization(AuthPolicies.ReadDrafts).WithSummary("The review queue: drafts by status, advisor, scenario, verdict and rule, newest first").ProducesValidationProblem();
         drafts.MapGet("/{id}", GetAsync).WithName("GetDraft").RequireAuthorization(AuthPolicies.ReadDrafts).WithSummary("One draft with its findings and citations").ProducesProblem(404);
         drafts.MapPost("/{id}/review", ReviewAsync).WithName("ReviewDraft").RequireAuthorization(AuthPolicies.Review)
             .WithSummary("A compliance officer approves, rejects or requests changes; edited text is re-checked")
@@ -24,6 +25,9 @@ public static class DraftEndpoints
             .WithSummary("The advisor revises a draft sent back for changes; it returns to review").ProducesProblem(404).ProducesProblem(409);
         drafts.MapPost("/{id}/sent", SentAsync).WithName("MarkDraftSent").RequireAuthorization(AuthPolicies.Crm)
             .WithSummary("The CRM confirms an approved message was sent").ProducesProblem(404).ProducesProblem(409);
+        app.MapGet("/v1/scenarios", () => TypedResults.Ok(ScenarioCatalog.All.Select(s => new ScenarioItem(s.Kind, s.Code)).ToList()))
+            .WithTags("Drafts").WithName("ListScenarios").WithSummary("The content matrix: each scenario's kind and code, for drafting")
+            .RequireAuthorization(AuthPolicies.AnyCaller);
         return drafts;
     }
 
@@ -39,8 +43,15 @@ public static class DraftEndpoints
     }
 
     private static async Task<Ok<DraftPage>> ListAsync(
-        string? status, string? advisorId, int? page, int? pageSize, Caller caller, DraftReview review, CancellationToken ct)
+        [AsParameters] DraftListParameters query, Caller caller, DraftReview review, CancellationToken ct)
     {
+        var (status, advisorId, page, pageSize) = (query.Status, query.AdvisorId, query.Page, query.PageSize);
+        if (query.Scenario is { Length: > 0 } scenario && ScenarioCatalog.All.All(s => s.Code != scenario))
+            throw new InputValidationException("scenario", "Unknown scenario; GET /v1/scenarios lists them.");
+        if (query.Verdict is { Length: > 0 } verdict && verdict is not (ComplianceVerdict.Pass or ComplianceVerdict.Review or ComplianceVerdict.Fail))
+            throw new InputValidationException("verdict", "Use pass, review or fail.");
+        if (query.RuleId is { Length: > 0 } rule && !DraftListParameters.IsRuleId(rule))
+            throw new InputValidationException("ruleId", "A rule id is up to 64 letters, digits, '-', '_' or '.'.");
         DraftStatus? parsed = null;
         if (!string.IsNullOrWhiteSpace(status))
             parsed = EnumText.TryParse<DraftStatus>(status, out var s) ? s
@@ -49,7 +60,7 @@ public static class DraftEndpoints
         if (pageSize is < 1 or > 200) throw new InputValidationException("pageSize", "Use 1 to 200.");
         // An advisor's key lists only its own drafts; compliance and the CRM see every advisor's.
         var advisor = caller.Role == CallerRole.Advisor ? caller.ActFor(advisorId, "advisorId") : advisorId;
-        return TypedResults.Ok(await review.ListAsync(parsed, advisor, page ?? 1, pageSize ?? 20, ct));
+        return TypedResults.Ok(await review.ListAsync(parsed, advisor, page ?? 1, pageSize ?? 20, ct, query.Scenario, query.Verdict, query.RuleId));
     }
 
     private static async Task<Ok<DraftView>> GetAsync(string id, Caller caller, DraftReview review, CancellationToken ct) =>

@@ -2,6 +2,7 @@ using Copilot.Api.Auth;
 using Copilot.Common;
 using Copilot.Knowledge;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Rewrite;
 using Microsoft.Extensions.Options;
 using Scalar.AspNetCore;
 using Serilog;
@@ -53,6 +54,8 @@ public static class HttpApiExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestBodyLimit>();
+        // The review page lives at /review; /review.html (older links, bookmarks) keeps working as the file itself.
+        app.UseRewriter(new RewriteOptions().AddRewrite("^review$", "review.html", skipRemainingRules: true));
         app.UseDefaultFiles();
         app.UseStaticFiles();
         return app;

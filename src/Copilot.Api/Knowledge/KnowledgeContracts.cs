@@ -46,3 +46,15 @@ public sealed record SearchResultItem(string DocumentId, string Title, string Ch
 
 /// <summary>Search results, best first.</summary>
 public sealed record SearchResponse(IReadOnlyList<SearchResultItem> Results);
+
+/// <summary>One passage as a citation opens it: its text and section, and the document it comes from.</summary>
+public sealed record ChunkResponse(string ChunkId, int Ordinal, string Section, string Text, ChunkDocument Document)
+{
+    public static ChunkResponse From(SearchHit hit) => new(hit.Chunk.ChunkId, hit.Chunk.Ordinal, hit.Chunk.Section, hit.Chunk.Text,
+        new ChunkDocument(hit.Document.Id, hit.Document.Title, hit.Document.Type, hit.Document.Audience, hit.Document.Publisher,
+            hit.Document.Published, hit.Document.ValidUntil, hit.Document.Language));
+}
+
+/// <summary>The document a passage belongs to.</summary>
+public sealed record ChunkDocument(
+    string Id, string Title, DocumentType Type, Audience Audience, string? Publisher, DateOnly? Published, DateOnly? ValidUntil, string Language);

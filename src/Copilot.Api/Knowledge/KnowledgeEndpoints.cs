@@ -1,6 +1,7 @@
 using Copilot.Api.Auth;
 using Copilot.Common;
 using Copilot.Knowledge;
+using Copilot.Knowledge.Index;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
@@ -23,6 +24,9 @@ public static class KnowledgeEndpoints
             .RequireAuthorization(AuthPolicies.ManageKnowledge);
         knowledge.MapGet("/search", SearchAsync).WithName("SearchKnowledge").WithSummary("Hybrid search over the knowledge base")
             .ProducesValidationProblem().RequireAuthorization(AuthPolicies.AnyCaller);
+        knowledge.MapGet("/chunks/{chunkId}", GetChunkAsync).WithName("GetChunk")
+            .WithSummary("One passage with its document and section: what a citation's chunkId opens")
+            .ProducesValidationProblem().ProducesProblem(404).RequireAuthorization(AuthPolicies.AnyCaller);
         return knowledge;
     }
 
@@ -59,6 +63,19 @@ public static class KnowledgeEndpoints
         var hits = await search.SearchAsync(query.Q, top, filter, ct);
         return TypedResults.Ok(new SearchResponse(hits.Select(hit => new SearchResultItem(
             hit.Document.Id, hit.Document.Title, hit.Chunk.ChunkId, hit.Chunk.Section, Math.Round(hit.Score, 4), hit.Chunk.Text, Tags(hit.Document))).ToList()));
+    }
+
+    /// <summary>
+    /// Under the same audience rule as search: every role is the firm's staff and reads internal content, and a caller
+    /// that shows passages to clients passes <c>audience=client</c>, under which an internal chunk does not exist.
+    /// </summary>
+    private static async Task<Results<Ok<ChunkResponse>, NotFound>> GetChunkAsync(
+        string chunkId, string? audience, IKnowledgeIndex index, CancellationToken ct)
+    {
+        var filter = KnowledgeFilterParser.Parse(new KnowledgeFilterFields(Audience: audience, IncludeExpired: true), default);
+        if (await index.FindChunkAsync(chunkId, ct) is not { } hit || filter.Audience is { } only && hit.Document.Audience != only)
+            return TypedResults.NotFound();
+        return TypedResults.Ok(ChunkResponse.From(hit));
     }
 
     private static IReadOnlyList<string> Tags(DocumentMetadata document) =>

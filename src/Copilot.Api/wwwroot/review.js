@@ -1,113 +1,237 @@
-// The compliance officer's queue: drafts by status, the text with findings highlighted, and the decision.
-const queue = document.getElementById('queue');
-const detail = document.getElementById('detail');
-const statusFilter = document.getElementById('status');
+// The compliance officer's queue: filter by status, verdict, scenario, advisor and rule; each draft's findings highlighted
+// at their spans beside the text; approve, edit and approve, request changes or reject (a comment on anything but a clean
+// approve); the audit trail; bulk approve of clean drafts; and the keyboard (j/k, a, e, c, r, x, /, ?).
+import { t, translate, languageSwitch } from './i18n.js';
+import { api, whoAmI } from './session.js';
+import { fillDraft, statusText, verdictText, scenarioText } from './draft-view.js';
 
-let me = null;
+const $ = id => document.getElementById(id);
+const queue = $('queue');
+const detail = $('detail');
+const state = { me: null, drafts: [], current: null, checked: new Set(), advisors: new Set(), rules: new Set(), scenarios: [] };
 
-async function api(path, options) {
-  const response = await copilotSession.send(path, options);
-  const body = await response.json();
-  if (!response.ok) throw new Error(body.detail || body.title);
-  return body;
+const isClean = d => d.verdict === 'pass' && !d.flagged && d.status === 'PendingReview';
+
+function reviewerId() {
+  // With API keys the reviewer is the key's holder; without, whoever the field names.
+  return state.me?.authentication === 'off' ? $('reviewer').value.trim() : null;
+}
+
+/** One decision on one draft, as POST /v1/drafts/{id}/review takes it. */
+function review(draft, decision, comment, extra = {}) {
+  return api(`/v1/drafts/${encodeURIComponent(draft.id)}/review`, {
+    method: 'POST',
+    body: { reviewerId: reviewerId(), decision, comment: comment || null, expectedVersion: draft.version, ...extra },
+  });
+}
+
+/**
+ * Approves several clean drafts, answering as POST /v1/drafts/review-batch will: { results: [{ draftId, status, error? }] }.
+ * Until that endpoint is on main, one review call per draft; switching is this function's body alone.
+ */
+async function reviewBatch(drafts, decision, comment) {
+  const results = [];
+  for (const draft of drafts) {
+    try {
+      const decided = await review(draft, decision, comment);
+      results.push({ draftId: draft.id, status: decided.status });
+    } catch (error) {
+      results.push({ draftId: draft.id, status: draft.status, error: error.message });
+    }
+  }
+  return { results };
+}
+
+function query() {
+  const params = new URLSearchParams({ status: $('status').value, pageSize: '100' });
+  for (const [name, id] of [['verdict', 'verdict'], ['scenario', 'scenario'], ['advisorId', 'advisor'], ['ruleId', 'rule']]) {
+    const value = $(id).value.trim();
+    if (value) params.set(name, value);
+  }
+  return params;
+}
+
+function fillDatalist(list, values) {
+  list.replaceChildren(...[...values].sort().map(v => new Option(v, v)));
 }
 
 async function loadQueue() {
-  const page = await api(`/v1/drafts?status=${statusFilter.value}&pageSize=100`);
-  document.getElementById('total').textContent = `${page.total}`;
-  queue.replaceChildren(...page.drafts.map(draft => {
+  let page;
+  try {
+    page = await api(`/v1/drafts?${query()}`);
+  } catch (error) {
+    $('total').textContent = error.message;
+    return;
+  }
+  state.drafts = page.drafts;
+  for (const d of page.drafts) {
+    state.advisors.add(d.advisorId);
+    for (const f of d.findings) state.rules.add(f.ruleId);
+  }
+  fillDatalist($('advisors'), state.advisors);
+  fillDatalist($('rules'), state.rules);
+  for (const id of [...state.checked]) if (!page.drafts.some(d => d.id === id && isClean(d))) state.checked.delete(id);
+  $('total').textContent = `${page.total} ${t('review.total')}`;
+  renderQueue();
+}
+
+function renderQueue() {
+  queue.replaceChildren(...state.drafts.map(draft => {
     const item = document.createElement('li');
     item.dataset.id = draft.id;
-    item.innerHTML = `<div>${draft.flagged ? '<span class="flag">⚑ </span>' : ''}<strong></strong></div><small></small>`;
-    item.querySelector('strong').textContent = `${draft.clientId} · ${draft.scenarioCode}`;
-    item.querySelector('small').textContent = `${draft.advisorId} · ${draft.channel} · ${draft.verdict}`;
-    item.addEventListener('click', () => show(draft.id));
+    item.classList.toggle('selected', draft.id === state.current?.id);
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.disabled = !isClean(draft);
+    box.checked = state.checked.has(draft.id);
+    box.setAttribute('aria-label', `${t('review.select')} ${draft.clientId}`);
+    box.addEventListener('change', () => { if (box.checked) state.checked.add(draft.id); else state.checked.delete(draft.id); });
+    const open = document.createElement('button');
+    open.type = 'button';
+    open.className = 'item';
+    const title = document.createElement('strong');
+    title.textContent = `${draft.flagged ? '⚑ ' : ''}${draft.clientId} · ${scenarioText(draft.scenarioCode)}`;
+    const line = document.createElement('small');
+    line.className = `verdict ${draft.verdict}`;
+    line.textContent = `${draft.advisorId} · ${t(`channel.${draft.channel}`)} · ${verdictText(draft.verdict)}`
+      + (draft.findings.length ? ` · ${[...new Set(draft.findings.map(f => f.ruleId))].join(', ')}` : '');
+    open.append(title, line);
+    open.addEventListener('click', () => show(draft.id));
+    item.append(box, open);
     return item;
   }));
 }
 
-// The text with each finding's span wrapped in a mark; overlapping spans keep the first.
-function highlighted(text, findings) {
-  const spans = findings.filter(f => f.end > f.start).sort((a, b) => a.start - b.start);
-  const fragment = document.createDocumentFragment();
-  let at = 0;
-  for (const f of spans) {
-    if (f.start < at) continue;
-    fragment.append(text.slice(at, f.start));
-    const mark = document.createElement('mark');
-    mark.className = f.severity;
-    mark.title = `${f.ruleId}: ${f.message}`;
-    mark.textContent = text.slice(f.start, f.end);
-    fragment.append(mark);
-    at = f.end;
-  }
-  fragment.append(text.slice(at));
-  return fragment;
+function auditLine(entry) {
+  const li = document.createElement('li');
+  const when = document.createElement('time');
+  when.dateTime = entry.createdAtUtc;
+  when.textContent = new Date(entry.createdAtUtc).toLocaleString();
+  const what = document.createElement('span');
+  what.textContent = ` ${entry.action} · ${entry.actor}${entry.onBehalfOf ? ` (${entry.onBehalfOf})` : ''}`;
+  li.append(when, what);
+  return li;
 }
 
 async function show(id) {
+  // An advisor's key may read its drafts but not their audit trail: the draft still shows.
+  const [draft, audit] = await Promise.all([api(`/v1/drafts/${encodeURIComponent(id)}`),
+    api(`/v1/drafts/${encodeURIComponent(id)}/audit`).catch(() => [])]);
+  state.current = draft;
   for (const li of queue.children) li.classList.toggle('selected', li.dataset.id === id);
-  const [draft, audit] = await Promise.all([api(`/v1/drafts/${id}`), api(`/v1/drafts/${id}/audit`)]);
-  const view = document.getElementById('draft-template').content.cloneNode(true);
-  view.querySelector('.title').textContent = `${draft.clientId} · ${draft.scenarioKind}/${draft.scenarioCode}`;
-  view.querySelector('.meta').textContent = `${draft.advisorId} · ${draft.channel} · ${draft.generator} · v${draft.version} · ${draft.status}`
-    + (draft.createdBy ? ` · by ${draft.createdBy}` : '') + (draft.override ? ` · override by ${draft.override.reviewerId}: ${draft.override.reason}` : '');
+  const view = $('draft-template').content.cloneNode(true);
+  view.querySelector('.title').textContent = `${draft.clientId} · ${scenarioText(draft.scenarioCode)} (${draft.scenarioKind}/${draft.scenarioCode})`;
+  // The status is written as the API names it too (Approved, Rejected …), so it reads the same in either language.
+  view.querySelector('.meta').textContent = `${draft.advisorId} · ${t(`channel.${draft.channel}`)} · ${draft.generator} · v${draft.version} · `
+    + `${statusText(draft.status)} ${draft.status}` + (draft.createdBy ? ` · ${t('review.by')} ${draft.createdBy}` : '')
+    + (draft.override ? ` · override by ${draft.override.reviewerId}: ${draft.override.reason}` : '')
+    + (draft.reviewComment ? ` · ${t('draft.comment')}: ${draft.reviewComment}` : '');
   const verdict = view.querySelector('.verdict');
   verdict.className = `verdict ${draft.verdict}`;
-  verdict.textContent = `预审 Pre-check: ${draft.verdict}${draft.flagged ? ' ⚑' : ''} · revisions ${draft.revisions}`;
-  view.querySelector('.text').append(highlighted(draft.text, draft.findings));
-  view.querySelector('.findings').append(...draft.findings.map(f => {
-    const li = document.createElement('li');
-    li.textContent = `[${f.severity}] ${f.ruleId} — ${f.message} (${f.source})`;
-    return li;
-  }));
+  verdict.textContent = `${verdictText(draft.verdict)} (${draft.verdict})${draft.flagged ? ' ⚑' : ''} · ${t('review.revisions')} ${draft.revisions}`;
+  fillDraft(view.querySelector('.text'), view.querySelector('.findings'), draft);
   view.querySelector('.citations').append(...draft.citations.map(c => {
     const li = document.createElement('li');
     li.textContent = `${c.title} · ${c.section}`;
     return li;
   }));
-  view.querySelector('.audit ol').append(...audit.map(a => {
-    const li = document.createElement('li');
-    li.textContent = `${a.createdAtUtc} ${a.action} by ${a.actor}`;
-    return li;
-  }));
+  view.querySelector('.audit ol').append(...audit.map(auditLine));
   const form = view.querySelector('.decide');
   form.editedText.value = draft.text;
   form.hidden = draft.status !== 'PendingReview';
   // Approving a draft whose pre-check fails takes an explicit override with a reason.
   form.querySelector('.override').hidden = draft.verdict !== 'fail';
-  for (const button of form.querySelectorAll('button')) {
-    button.addEventListener('click', async () => {
-      const decision = button.dataset.decision;
-      const edited = form.editedText.value.trim();
-      try {
-        await api(`/v1/drafts/${id}/review`, {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            // With API keys the reviewer is the key's holder; without, whoever the field names.
-            reviewerId: me.authentication === 'off' ? document.getElementById('reviewer').value : null,
-            decision,
-            comment: form.comment.value || null,
-            override: form.override.checked || null,
-            editedText: decision === 'approve' && edited !== draft.text ? edited : null,
-            expectedVersion: draft.version,
-          }),
-        });
-        await loadQueue();
-        await show(id);
-      } catch (error) {
-        form.querySelector('.error').textContent = error.message;
-      }
-    });
-  }
+  for (const button of form.querySelectorAll('button')) button.addEventListener('click', () => decide(form, draft, button.dataset.decision));
   detail.replaceChildren(view);
+  translate(detail);
 }
 
-statusFilter.addEventListener('change', loadQueue);
-copilotSession.whoAmI().then(caller => {
-  me = caller;
-  if (!me) return;
-  document.getElementById('reviewer-label').hidden = me.authentication !== 'off';
+async function decide(form, draft, decision) {
+  const error = form.querySelector('.error');
+  const comment = form.comment.value.trim();
+  const edited = form.editedText.value.trim();
+  const changed = edited !== draft.text.trim();
+  const clean = decision === 'approve' && draft.verdict === 'pass' && !draft.flagged;
+  if (decision === 'edit_approve' && !changed) { error.textContent = t('review.unchanged'); form.editedText.focus(); return; }
+  if (!clean && !comment) { error.textContent = t('review.commentRequired'); form.comment.focus(); return; }
+  error.textContent = '';
+  try {
+    await review(draft, decision === 'edit_approve' ? 'approve' : decision, comment, {
+      override: form.override.checked || null,
+      editedText: decision === 'edit_approve' ? edited : null,
+    });
+    await loadQueue();
+    await show(draft.id);
+  } catch (failure) {
+    error.textContent = failure.message;
+  }
+}
+
+$('bulk-approve').addEventListener('click', async () => {
+  const chosen = state.drafts.filter(d => state.checked.has(d.id) && isClean(d));
+  const result = $('bulk-result');
+  if (chosen.length === 0) { result.textContent = t('review.bulkNone'); return; }
+  const { results } = await reviewBatch(chosen, 'approve', null);
+  const failed = results.filter(r => r.error);
+  result.textContent = `${results.length - failed.length} ${t('review.bulkDone')}` + (failed.length ? ` · ${failed.length} ${t('review.bulkFailed')}: ${failed.map(f => `${f.draftId} ${f.error}`).join('; ')}` : '');
+  state.checked.clear();
+  await loadQueue();
+});
+
+// ---- keyboard: not while typing; Escape leaves a field
+function move(step) {
+  if (state.drafts.length === 0) return;
+  const at = state.drafts.findIndex(d => d.id === state.current?.id);
+  const next = state.drafts[Math.min(state.drafts.length - 1, Math.max(0, at < 0 ? 0 : at + step))];
+  show(next.id).then(() => queue.querySelector(`li[data-id="${CSS.escape(next.id)}"] button`)?.focus());
+}
+
+document.addEventListener('keydown', e => {
+  const typing = e.target.closest('input, textarea, select');
+  if (e.key === 'Escape' && typing) { e.target.blur(); return; }
+  if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+  const form = detail.querySelector('form.decide:not([hidden])');
+  const press = decision => form?.querySelector(`button[data-decision="${decision}"]`)?.click();
+  switch (e.key) {
+    case 'j': move(1); break;
+    case 'k': move(-1); break;
+    case 'a': press('approve'); break;
+    case 'c': press('request_changes'); break;
+    case 'r': press('reject'); break;
+    case 'e': form?.editedText.focus(); break;
+    case 'x': {
+      const box = queue.querySelector(`li[data-id="${CSS.escape(state.current?.id ?? '')}"] input[type=checkbox]`);
+      if (box && !box.disabled) { box.checked = !box.checked; box.dispatchEvent(new Event('change')); }
+      break;
+    }
+    case '/': $('rule').focus(); break;
+    case '?': $('shortcuts').open = !$('shortcuts').open; break;
+    default: return;
+  }
+  e.preventDefault();
+});
+
+function showScenarioFilter() {
+  const select = $('scenario');
+  const chosen = select.value;
+  select.replaceChildren(new Option(t('scenario.any'), ''), ...state.scenarios.map(s => new Option(scenarioText(s.code), s.code, false, s.code === chosen)));
+}
+
+for (const id of ['status', 'verdict', 'scenario']) $(id).addEventListener('change', loadQueue);
+for (const id of ['advisor', 'rule']) $(id).addEventListener('change', loadQueue);
+$('filters').addEventListener('submit', e => { e.preventDefault(); loadQueue(); });
+
+languageSwitch($('lang'), () => {
+  showScenarioFilter();
   loadQueue();
+  if (state.current) show(state.current.id);
+});
+
+whoAmI().then(async caller => {
+  state.me = caller;
+  if (!caller) return;
+  $('reviewer-label').hidden = caller.authentication !== 'off';
+  state.scenarios = await api('/v1/scenarios');
+  showScenarioFilter();
+  await loadQueue();
 });

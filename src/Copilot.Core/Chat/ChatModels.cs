@@ -1,7 +1,8 @@
 namespace Copilot.Chat;
 
 /// <summary>A numbered source of an answer; the number matches the [n] in the answer text.</summary>
-public sealed record Citation(int Index, string DocumentId, string Title, string Section, string Snippet);
+/// <param name="ChunkId">The cited passage, for <c>GET /v1/knowledge/chunks/{chunkId}</c> (null on answers stored before it was recorded).</param>
+public sealed record Citation(int Index, string DocumentId, string Title, string Section, string Snippet, string? ChunkId = null);
 
 /// <summary>One earlier turn of a conversation, as the model sees it.</summary>
 public sealed record ChatTurn(string Role, string Content)

@@ -27,3 +27,6 @@ public sealed class ConversationMessage
     public string? Generator { get; set; }
     public DateTime CreatedAtUtc { get; set; }
 }
+
+/// <summary>A conversation in a list: its id, advisor, first question (cut to 60 characters) and when it was last active.</summary>
+public sealed record ConversationSummary(string Id, string? AdvisorId, string Title, DateTime CreatedAtUtc, DateTime UpdatedAtUtc);

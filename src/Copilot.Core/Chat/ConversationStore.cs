@@ -23,6 +23,31 @@ public sealed class ConversationStore(IDbContextFactory<CopilotDbContext> contex
     public static bool Owns(Conversation conversation, string? caller, string? advisorId) =>
         caller is not null && conversation.Owner == caller && conversation.AdvisorId == advisorId;
 
+    /// <summary>
+    /// The owner's conversations that hold a message, most recently active first, each named by its first question.
+    /// <paramref name="advisorId"/> (an advisor's key) narrows them to that advisor's, as <see cref="Owns"/> does.
+    /// </summary>
+    public async Task<IReadOnlyList<ConversationSummary>> ListAsync(string owner, string? advisorId, int max, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var query = db.Conversations.AsNoTracking().Where(c => c.Owner == owner);
+        if (advisorId is not null) query = query.Where(c => c.AdvisorId == advisorId);
+        var rows = await query
+            .Select(c => new
+            {
+                c.Id, c.AdvisorId, c.CreatedAtUtc, c.UpdatedAtUtc,
+                First = db.ConversationMessages.Where(m => m.ConversationId == c.Id && m.Role == ChatTurn.User)
+                    .OrderBy(m => m.Id).Select(m => m.Content).FirstOrDefault(),
+            })
+            .Where(c => c.First != null)
+            .OrderByDescending(c => c.UpdatedAtUtc).ThenByDescending(c => c.Id).Take(max).ToListAsync(ct);
+        return rows.Select(c => new ConversationSummary(c.Id, c.AdvisorId, Title(c.First!), c.CreatedAtUtc, c.UpdatedAtUtc)).ToList();
+    }
+
+    private static string Title(string question) => question.Length <= TitleLength ? question : question[..TitleLength] + "…";
+
+    private const int TitleLength = 60;
+
     /// <param name="owner">The caller starting it; only they read and continue it.</param>
     public async Task<string> CreateAsync(string? advisorId, string? owner, CancellationToken ct)
     {

@@ -28,7 +28,7 @@ public static class PassageFormatter
     }
 
     public static Citation ToCitation(int index, SearchHit hit) =>
-        new(index, hit.Document.Id, hit.Document.Title, hit.Chunk.Section, Snippet(hit.Chunk.Text));
+        new(index, hit.Document.Id, hit.Document.Title, hit.Chunk.Section, Snippet(hit.Chunk.Text), hit.Chunk.ChunkId);
 
     public static string Snippet(string text)
     {

@@ -24,12 +24,24 @@ public sealed class DraftReview(
     public async Task<DraftView> GetAsync(string id, Func<string, bool> visibleTo, CancellationToken ct) =>
         await FindAsync(id, ct) is { } draft && visibleTo(draft.AdvisorId) ? DraftView.From(draft) : throw NotFound(id);
 
-    public async Task<DraftPage> ListAsync(DraftStatus? status, string? advisorId, int page, int pageSize, CancellationToken ct)
+    /// <param name="scenarioCode">Only drafts for this cell of the content matrix.</param>
+    /// <param name="verdict">Only drafts whose latest pre-check says pass, review or fail.</param>
+    /// <param name="ruleId">Only drafts with a finding of this rule (matched in the stored findings, as the API writes them).</param>
+    public async Task<DraftPage> ListAsync(DraftStatus? status, string? advisorId, int page, int pageSize, CancellationToken ct,
+        string? scenarioCode = null, string? verdict = null, string? ruleId = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.Drafts.AsNoTracking();
         if (status is { } s) query = query.Where(d => d.Status == s);
         if (!string.IsNullOrWhiteSpace(advisorId)) query = query.Where(d => d.AdvisorId == advisorId);
+        if (!string.IsNullOrWhiteSpace(scenarioCode)) query = query.Where(d => d.ScenarioCode == scenarioCode);
+        if (!string.IsNullOrWhiteSpace(verdict)) query = query.Where(d => d.Verdict == verdict);
+        if (!string.IsNullOrWhiteSpace(ruleId))
+        {
+            // Contains is translated to instr/strpos, not LIKE, so nothing in the id acts as a wildcard.
+            var needle = $"\"ruleId\":{JsonSerializer.Serialize(ruleId, CopilotJson.Options)}";
+            query = query.Where(d => d.FindingsJson.Contains(needle));
+        }
         var total = await query.CountAsync(ct);
         var drafts = await query.OrderByDescending(d => d.CreatedAtUtc).ThenBy(d => d.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new DraftPage(drafts.Select(DraftView.From).ToList(), page, pageSize, total);

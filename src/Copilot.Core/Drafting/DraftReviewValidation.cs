@@ -13,6 +13,9 @@ internal static class DraftReviewValidation
             errors["decision"] = ["Use approve, reject or request_changes."];
         if (request.Decision is "reject" or "request_changes" && string.IsNullOrWhiteSpace(request.Comment))
             errors["comment"] = ["Say why, so the advisor can act on it."];
+        // An edit changes what the client reads: the trail must say what and why, as for any decision but a clean approve.
+        else if (request.EditedText is not null && string.IsNullOrWhiteSpace(request.Comment))
+            errors["comment"] = ["Say what the edit changed and why."];
         if (request.EditedText is { } edited && (string.IsNullOrWhiteSpace(edited) || request.Decision != "approve"))
             errors["editedText"] = ["Edited text must be non-empty and comes with an approve decision."];
         if (request.Comment is { } comment && comment.Length > limits.NotesChars) errors["comment"] = [$"Up to {limits.NotesChars:N0} characters."];

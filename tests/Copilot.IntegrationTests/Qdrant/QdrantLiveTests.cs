@@ -114,6 +114,24 @@ public sealed class QdrantLiveTests : IAsyncLifetime
         return vector;
     }
 
+    [QdrantLiveFact]
+    public async Task A_chunk_is_found_by_its_id_with_its_document_until_the_document_is_deleted()
+    {
+        await Index.ReplaceDocumentAsync(Fund, Chunks(Fund, withVectors: false,
+            "The balanced fund invests in bonds and equities.", "Lockup period is twelve months."), _ct);
+
+        var hit = await Index.FindChunkAsync("fund-abc#0001", _ct);
+        Assert.NotNull(hit);
+        Assert.Equal("Lockup period is twelve months.", hit.Chunk.Text);
+        Assert.Equal("ABC Balanced Fund", hit.Document.Title);
+        Assert.Equal(Audience.Client, hit.Document.Audience);
+        Assert.Null(await Index.FindChunkAsync("fund-abc#0009", _ct));
+        Assert.Null(await Index.FindChunkAsync("macro-2025#0000", _ct));
+
+        await Index.DeleteDocumentAsync("fund-abc", _ct);
+        Assert.Null(await Index.FindChunkAsync("fund-abc#0001", _ct));
+    }
+
     public async Task DisposeAsync()
     {
         if (_client is not null && await _client.CollectionExistsAsync(_collection))

@@ -63,6 +63,6 @@ public sealed class PassageFormatterTests
     {
         var citation = PassageFormatter.ToCitation(4, ChatSamples.Hit("law", new string('字', 200), "第一章 > 第一条", "证券法"));
 
-        Assert.Equal(new Citation(4, "law", "证券法", "第一章 > 第一条", new string('字', 160) + "…"), citation);
+        Assert.Equal(new Citation(4, "law", "证券法", "第一章 > 第一条", new string('字', 160) + "…", "law#0000"), citation);
     }
 }

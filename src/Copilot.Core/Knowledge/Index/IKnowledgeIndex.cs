@@ -12,6 +12,9 @@ public interface IKnowledgeIndex
     Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken ct);
 
     Task<long> CountChunksAsync(CancellationToken ct);
+
+    /// <summary>One chunk by its id with its document's metadata (score 0), or null: what a citation opens.</summary>
+    Task<SearchHit?> FindChunkAsync(string chunkId, CancellationToken ct);
 }
 
 /// <summary>A chunk ready for the index, with its embedding when embeddings are configured.</summary>

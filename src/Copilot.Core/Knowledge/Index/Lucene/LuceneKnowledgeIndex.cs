@@ -112,6 +112,13 @@ public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
     public Task<long> CountChunksAsync(CancellationToken ct) =>
         Task.FromResult((long)WithSearcher(searcher => searcher.IndexReader.NumDocs));
 
+    public Task<SearchHit?> FindChunkAsync(string chunkId, CancellationToken ct) =>
+        Task.FromResult(WithSearcher(searcher =>
+        {
+            var found = searcher.Search(new TermQuery(new Term(LuceneFields.ChunkId, chunkId)), 1).ScoreDocs;
+            return found.Length == 0 ? null : LuceneChunkMapper.ToHit(searcher.Doc(found[0].Doc), 0);
+        }));
+
     private T WithSearcher<T>(Func<IndexSearcher, T> action)
     {
         var searcher = _searchers.Acquire();

@@ -21,6 +21,14 @@ internal static class QdrantFilters
 
     public static Filter Document(string documentId) => Conditions.MatchKeyword(QdrantFields.DocumentId, documentId);
 
+    /// <summary>A chunk id is its document's id and an ordinal, so the indexed document id narrows the scan first.</summary>
+    public static Filter Chunk(string chunkId)
+    {
+        var filter = Conditions.MatchKeyword(QdrantFields.ChunkId, chunkId);
+        var hash = chunkId.LastIndexOf('#');
+        return hash > 0 ? Conditions.MatchKeyword(QdrantFields.DocumentId, chunkId[..hash]) & filter : filter;
+    }
+
     public static Filter DocumentVersion(string documentId, string version) =>
         Conditions.MatchKeyword(QdrantFields.DocumentId, documentId) & Conditions.MatchKeyword(QdrantFields.Version, version);
 

@@ -102,6 +102,14 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
     public async Task<long> CountChunksAsync(CancellationToken ct) =>
         await _collection.InspectAsync(ct) is null ? 0 : (long)await _client.CountAsync(_collection.Name, exact: true, cancellationToken: ct);
 
+    public async Task<SearchHit?> FindChunkAsync(string chunkId, CancellationToken ct)
+    {
+        if (await _collection.InspectAsync(ct) is null) return null;
+        // A replace leaves two versions side by side for a moment; either one is the chunk's text.
+        var found = await _client.ScrollAsync(_collection.Name, QdrantFilters.Chunk(chunkId), limit: 1, payloadSelector: true, cancellationToken: ct);
+        return found.Result.Count == 0 ? null : QdrantPointMapper.ToHit(found.Result[0].Payload, 0);
+    }
+
     private bool AcceptsDenseVectors(CollectionShape shape, int? denseSize)
     {
         if (denseSize is not { } size) return false;

@@ -51,9 +51,10 @@ internal static class QdrantPointMapper
     public static Guid PointId(string chunkId, string version) =>
         new(SHA256.HashData(Encoding.UTF8.GetBytes($"{chunkId}\n{version}")).AsSpan(0, 16));
 
-    public static SearchHit ToHit(ScoredPoint point)
+    public static SearchHit ToHit(ScoredPoint point) => ToHit(point.Payload, point.Score);
+
+    public static SearchHit ToHit(IDictionary<string, Value> payload, double score)
     {
-        var payload = point.Payload;
         var chunk = new KnowledgeChunk(
             payload[QdrantFields.ChunkId].StringValue,
             payload[QdrantFields.DocumentId].StringValue,
@@ -62,6 +63,6 @@ internal static class QdrantPointMapper
             payload[QdrantFields.Text].StringValue,
             (int)payload[QdrantFields.Tokens].IntegerValue);
         var metadata = JsonSerializer.Deserialize<DocumentMetadata>(payload[QdrantFields.Metadata].StringValue, CopilotJson.Options)!;
-        return new SearchHit(chunk, metadata, point.Score);
+        return new SearchHit(chunk, metadata, score);
     }
 }
