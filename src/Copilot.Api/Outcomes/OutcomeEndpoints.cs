@@ -20,6 +20,10 @@ public static class OutcomeEndpoints
         group.MapGet("/dashboard", GetAsync).WithName("GetDashboard").RequireAuthorization(AuthPolicies.ReadDashboard)
             .WithSummary("Drafts, contacts and outcomes for the firm, a branch or an advisor over a window of days")
             .ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404);
+        // The page: served at /dashboard as the other pages are, open like them (its figures need a key).
+        app.MapGet("/dashboard", (IWebHostEnvironment environment) =>
+                TypedResults.Stream(environment.WebRootFileProvider.GetFileInfo("dashboard.html").CreateReadStream(), "text/html; charset=utf-8"))
+            .AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 
