@@ -39,11 +39,31 @@ public static class OutcomeEndpoints
         if (!single && body.ValueKind != JsonValueKind.Array)
             throw new InputValidationException("events", "Send an event object or an array of them.");
         var events = single ? [body] : body.EnumerateArray().ToList();
+        if (!IsText(body)) throw new InputValidationException("events", "The body holds a string that is not valid Unicode (a lone surrogate escape).");
         var only = caller.Role == CallerRole.Advisor ? caller.AdvisorId : null;
         var result = await ingest.RecordAsync(events, only, caller.Name, caller.IsLocal ? "local" : caller.Name, idempotencyKey, ct);
         if (single && result.RejectedEvents is [var rejected])
             throw rejected.Conflict ? new ConflictException(rejected.Reason) : new InputValidationException(rejected.Field, rejected.Reason, unprocessable: true);
         return TypedResults.Ok(result);
+    }
+
+    /// <summary>Every string and property name reads as text: a lone surrogate escape would fail later, as a 500, when first read.</summary>
+    private static bool IsText(JsonElement element)
+    {
+        try
+        {
+            return element.ValueKind switch
+            {
+                JsonValueKind.String => element.GetString() is not null,
+                JsonValueKind.Array => element.EnumerateArray().All(IsText),
+                JsonValueKind.Object => element.EnumerateObject().All(p => p.Name is not null && IsText(p.Value)),
+                _ => true,
+            };
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
     }
 
     private static async Task<Ok<DashboardResponse>> GetAsync(
