@@ -10,7 +10,9 @@ namespace Copilot.Outcomes;
 /// the end of its follow-up window. Dormant means no login in the <see cref="OutcomeOptions.DormantDays"/> days up to the
 /// contact: the latest login known at or before the contact — the portrait's last login (when not after the contact) or a
 /// logged_in event — is missing or that many days or more before it. A portrait whose last login is after the contact
-/// says nothing about the time before it, so such a client counts as dormant only if neither source shows a login.
+/// (imported after the client came back, before the CRM reported the contact) says nothing about the time before it: with
+/// no logged_in event to go by, such a client is not counted dormant, so the reactivation figure never claims a client it
+/// cannot show was dormant.
 /// </summary>
 public sealed class ContactStamp(IOptions<OutcomeOptions> options)
 {

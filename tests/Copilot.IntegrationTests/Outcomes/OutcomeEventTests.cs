@@ -119,6 +119,37 @@ public sealed class OutcomeEventTests(KeyedDatabaseApis apis) : IClassFixture<Ke
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_contact_is_stamped_dormant_from_the_last_login_known_before_it(string provider)
+    {
+        var crm = await apis.AsAsync(provider, KeyedApi.Crm);
+        var contact = DateTime.UtcNow.Date.AddDays(-10).AddHours(9);
+        var day = DateOnly.FromDateTime(contact);
+        object Client(string id, DateOnly? login) => new { clientId = id, advisorId = "a-qian", name = "测试", riskClass = "C2", totalAssets = 12_345.5, lastLoginOn = login?.ToString("yyyy-MM-dd") };
+        await crm.ImportedAsync(ClientImports.JsonLines(
+            Client("dz-90", day.AddDays(-90)), Client("dz-89", day.AddDays(-89)), Client("dz-never", null), Client("dz-later", day.AddDays(5)),
+            Client("dz-event", day.AddDays(-400))), "application/x-ndjson");
+        var at = contact.ToString("yyyy-MM-ddTHH:mm:ssZ");
+        object Sent(string client) => new { id = $"dz-sent-{client}", advisorId = "a-qian", clientId = client, kind = "sent", at };
+        var result = await crm.PostJsonAsync("/v1/events", new[]
+        {
+            Sent("dz-90"), Sent("dz-89"), Sent("dz-never"), Sent("dz-later"),
+            new { id = "dz-login", advisorId = "a-qian", clientId = "dz-event", kind = "logged_in", at = contact.AddDays(-30).ToString("O") },
+            Sent("dz-event"),
+        });
+        Assert.Equal(6, result.Int("stored"));
+
+        var contexts = (await apis.FactoryAsync(provider)).Services.GetRequiredService<IDbContextFactory<CopilotDbContext>>();
+        await using var db = await contexts.CreateDbContextAsync();
+        var stamped = await db.OutcomeEvents.Where(e => e.AdvisorId == "a-qian" && e.Id.StartsWith("dz-sent-")).ToDictionaryAsync(e => e.ClientId);
+        // 90 days without a login is dormant, 89 is not; never logged in is dormant; a portrait whose last login is after the
+        // contact says nothing about before it: not claimed as dormant; a login event 30 days before (portrait: 400) is active.
+        Assert.Equal([true, false, true, false, false],
+            new[] { "dz-90", "dz-89", "dz-never", "dz-later", "dz-event" }.Select(c => stamped[c].DormantAtContact!.Value));
+        Assert.Equal(12_345.5, stamped["dz-90"].AssetsAtContact);
+        Assert.Equal(contact.AddDays(30), DateTime.SpecifyKind(stamped["dz-90"].FollowUntilUtc!.Value, DateTimeKind.Utc));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task An_advisors_key_records_its_own_clients_events_only(string provider)
     {
         var (_, contexts) = await SetUpAsync(provider, "own");
