@@ -28,6 +28,12 @@ public static class AuthPolicies
     /// <summary>Read client portraits (an advisor's key: its own clients only).</summary>
     public const string ReadClients = nameof(ReadClients);
 
+    /// <summary>Report outcome events: the CRM for any advisor's clients, an advisor's key for its own.</summary>
+    public const string RecordOutcomes = nameof(RecordOutcomes);
+
+    /// <summary>Read the dashboard: an advisor its own figures; the CRM and compliance every level.</summary>
+    public const string ReadDashboard = nameof(ReadDashboard);
+
     /// <summary>Upload, replace and delete knowledge.</summary>
     public const string ManageKnowledge = nameof(ManageKnowledge);
 
@@ -43,6 +49,8 @@ public static class AuthPolicies
         [Crm] = [CallerRole.Crm],
         [ImportClients] = [CallerRole.Advisor, CallerRole.Crm],
         [ReadClients] = [CallerRole.Advisor, CallerRole.Crm, CallerRole.Compliance],
+        [RecordOutcomes] = [CallerRole.Advisor, CallerRole.Crm],
+        [ReadDashboard] = [CallerRole.Advisor, CallerRole.Crm, CallerRole.Compliance],
         [ManageKnowledge] = [CallerRole.Content],
         [ManageKeys] = [],
     };

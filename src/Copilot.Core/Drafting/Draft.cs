@@ -39,6 +39,10 @@ public sealed class Draft
     public string? OverrideReason { get; set; }
     /// <summary>Optimistic concurrency: two reviewers deciding at once, exactly one wins.</summary>
     public int Version { get; set; }
+    /// <summary>When compliance first decided on the draft (approve, reject or request changes); null while it waits.</summary>
+    public DateTime? DecidedAtUtc { get; set; }
+    /// <summary>Seconds from creation to that first decision: the review time the dashboard takes the median of, in the database.</summary>
+    public double? ReviewSeconds { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 }

@@ -18,7 +18,7 @@ namespace Copilot.Drafting;
 /// </summary>
 public sealed class DraftReview(
     IDbContextFactory<CopilotDbContext> contexts, AuditedWork work, AuditTrail audit, DraftPrecheck precheck,
-    AdvisorDirectory advisors, Clients.ClientDirectory clients, TimeProvider time, IOptions<InputLimitsOptions> limits, ILogger<DraftReview> logger)
+    AdvisorDirectory advisors, Clients.ClientDirectory clients, Outcomes.ContactStamp contacts, TimeProvider time, IOptions<InputLimitsOptions> limits, ILogger<DraftReview> logger)
 {
     /// <summary>The draft, if it exists and <paramref name="visibleTo"/> accepts its advisor; otherwise not found, so ids leak nothing.</summary>
     public async Task<DraftView> GetAsync(string id, Func<string, bool> visibleTo, CancellationToken ct) =>
@@ -143,7 +143,17 @@ public sealed class DraftReview(
     /// <summary>The CRM (<paramref name="actor"/>) confirms the approved message went out.</summary>
     public Task<DraftView> MarkSentAsync(string id, SentRequest request, string actor, CancellationToken ct) =>
         TransitionAsync(id, "sent", actor, request.ExpectedVersion, _ => Task.FromResult<RecheckedText?>(null),
-            (_, _, _) => Task.FromResult<object>(new { request.ChannelMessageId }), ct);
+            async (draft, _, db) =>
+            {
+                // The send is a contact on the dashboard, unless the CRM already reported it as an event.
+                if (!await db.OutcomeEvents.AnyAsync(e => e.DraftId == draft.Id && e.Kind == Outcomes.OutcomeKinds.Sent, ct))
+                {
+                    var sent = Outcomes.ContactStamp.ForSentDraft(draft, time.GetUtcNow().UtcDateTime, actor);
+                    await contacts.StampAsync(db, sent, ct);
+                    db.OutcomeEvents.Add(sent);
+                }
+                return new { request.ChannelMessageId };
+            }, ct);
 
     /// <param name="prepare">Runs on the draft as read, outside the audited write: validation and the pre-check.</param>
     /// <param name="apply">Runs inside it, on the same version of the draft; returns the audit entry's details.</param>
@@ -169,6 +179,11 @@ public sealed class DraftReview(
                 var details = await apply(draft, text, db);
                 draft.Version++;
                 draft.UpdatedAtUtc = time.GetUtcNow().UtcDateTime;
+                if (draft.DecidedAtUtc is null && DraftStateMachine.Decisions.Contains(action))
+                {
+                    draft.DecidedAtUtc = draft.UpdatedAtUtc;
+                    draft.ReviewSeconds = (draft.UpdatedAtUtc - draft.CreatedAtUtc).TotalSeconds;
+                }
                 await audit.AppendAsync(db, "draft", draft.Id, action, actor, new { from = from.ToString(), to = draft.Status.ToString(), details }, ct,
                     draft.RulesVersion);
                 logger.LogInformation("Draft {DraftId} {Action} by {Actor}: {From} → {To}", id, action, actor, from, draft.Status);

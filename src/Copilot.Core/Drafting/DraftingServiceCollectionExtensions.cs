@@ -23,6 +23,7 @@ public static class DraftingServiceCollectionExtensions
         services.AddSingleton<DraftWriter>();
         services.AddSingleton<DraftPrecheck>();
         services.AddSingleton<DraftCreation>();
+        services.TryAddSingleton<Outcomes.ContactStamp>();
         services.AddSingleton<DraftReview>();
         return builder;
     }

@@ -7,6 +7,7 @@ using Copilot.Drafting;
 using Copilot.Idempotency;
 using Copilot.Knowledge;
 using Copilot.Llm;
+using Copilot.Outcomes;
 using Microsoft.EntityFrameworkCore;
 
 namespace Copilot.Storage;
@@ -27,6 +28,7 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<StoredApiKey> StoredApiKeys => Set<StoredApiKey>();
     public DbSet<ModelUsageRecord> ModelUsage => Set<ModelUsageRecord>();
+    public DbSet<OutcomeEvent> OutcomeEvents => Set<OutcomeEvent>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -61,6 +63,7 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
         });
         model.ApplyConfiguration(new ModelUsageConfiguration());
         model.ApplyConfiguration(new ClientRecordConfiguration());
+        model.ApplyConfiguration(new OutcomeEventConfiguration());
         model.ApplyConfigurationsFromAssembly(typeof(CopilotDbContext).Assembly, type => type.Namespace == typeof(CopilotDbContext).Namespace);
     }
 }

@@ -41,6 +41,7 @@ public sealed class SampleSettingsTests
         { RateLimitOptions.Section, typeof(RateLimitOptions) },
         { HttpSecurityOptions.Section, typeof(HttpSecurityOptions) },
         { Copilot.Clients.ClientOptions.Section, typeof(Copilot.Clients.ClientOptions) },
+        { Copilot.Outcomes.OutcomeOptions.Section, typeof(Copilot.Outcomes.OutcomeOptions) },
     };
 
     [Theory, MemberData(nameof(Sections))]

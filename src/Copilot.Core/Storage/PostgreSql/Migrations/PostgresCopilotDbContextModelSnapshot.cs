@@ -408,6 +408,9 @@ namespace Copilot.Storage.PostgreSql.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("FindingsJson")
                         .IsRequired()
                         .HasColumnType("text");
@@ -433,6 +436,9 @@ namespace Copilot.Storage.PostgreSql.Migrations
 
                     b.Property<string>("ReviewComment")
                         .HasColumnType("text");
+
+                    b.Property<double?>("ReviewSeconds")
+                        .HasColumnType("double precision");
 
                     b.Property<string>("ReviewerId")
                         .HasColumnType("text");
@@ -607,6 +613,74 @@ namespace Copilot.Storage.PostgreSql.Migrations
                     b.HasIndex("AdvisorId", "AtUtc");
 
                     b.ToTable("model_usage", (string)null);
+                });
+
+            modelBuilder.Entity("Copilot.Outcomes.OutcomeEvent", b =>
+                {
+                    b.Property<string>("AdvisorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<double?>("Amount")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("AssetsAtContact")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool?>("DormantAtContact")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DraftId")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateTime?>("FollowUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("AdvisorId", "Id");
+
+                    b.HasIndex("DraftId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_outcome_events_sent_draft")
+                        .HasFilter("\"Kind\" = 'sent' AND \"DraftId\" IS NOT NULL");
+
+                    b.HasIndex("DraftId", "Kind");
+
+                    b.HasIndex("Kind", "AtUtc");
+
+                    b.HasIndex("AdvisorId", "ClientId", "Kind", "AtUtc");
+
+                    b.ToTable("outcome_events", (string)null);
                 });
 
             modelBuilder.Entity("Copilot.Chat.ConversationMessage", b =>

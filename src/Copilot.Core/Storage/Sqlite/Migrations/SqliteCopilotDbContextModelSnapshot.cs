@@ -399,6 +399,9 @@ namespace Copilot.Storage.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("FindingsJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -424,6 +427,9 @@ namespace Copilot.Storage.Sqlite.Migrations
 
                     b.Property<string>("ReviewComment")
                         .HasColumnType("TEXT");
+
+                    b.Property<double?>("ReviewSeconds")
+                        .HasColumnType("REAL");
 
                     b.Property<string>("ReviewerId")
                         .HasColumnType("TEXT");
@@ -596,6 +602,74 @@ namespace Copilot.Storage.Sqlite.Migrations
                     b.HasIndex("AdvisorId", "AtUtc");
 
                     b.ToTable("model_usage", (string)null);
+                });
+
+            modelBuilder.Entity("Copilot.Outcomes.OutcomeEvent", b =>
+                {
+                    b.Property<string>("AdvisorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Amount")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AssetsAtContact")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("DormantAtContact")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DraftId")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FollowUntilUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AdvisorId", "Id");
+
+                    b.HasIndex("DraftId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_outcome_events_sent_draft")
+                        .HasFilter("\"Kind\" = 'sent' AND \"DraftId\" IS NOT NULL");
+
+                    b.HasIndex("DraftId", "Kind");
+
+                    b.HasIndex("Kind", "AtUtc");
+
+                    b.HasIndex("AdvisorId", "ClientId", "Kind", "AtUtc");
+
+                    b.ToTable("outcome_events", (string)null);
                 });
 
             modelBuilder.Entity("Copilot.Chat.ConversationMessage", b =>
