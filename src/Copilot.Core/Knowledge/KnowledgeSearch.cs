@@ -18,8 +18,9 @@ public sealed class KnowledgeSearch(IKnowledgeIndex index, TextEmbedder embedder
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(string query, int top, KnowledgeFilter filter, CancellationToken ct)
     {
         var vector = await embedder.EmbedQueryAsync(query, ct);
-        var hits = await index.SearchAsync(new SearchRequest(query, top * PoolPerHit, filter, vector, _dictionary.Expand(query)), ct);
-        return ResultDiversifier.Diversify(hits, top, ResultDiversifier.DefaultPerDocument);
+        var expansion = _dictionary.Expand(query);
+        var hits = await index.SearchAsync(new SearchRequest(query, top * PoolPerHit, filter, vector, expansion), ct);
+        return ResultDiversifier.Diversify(DocumentTypePrior.Apply(hits, expansion), top, ResultDiversifier.DefaultPerDocument);
     }
 
     /// <summary>Ranked lists of several phrasings of one question (e.g. the model's rewrite), fused by reciprocal rank.</summary>
@@ -30,7 +31,9 @@ public sealed class KnowledgeSearch(IKnowledgeIndex index, TextEmbedder embedder
         foreach (var phrasing in phrasings.Where(p => !string.IsNullOrWhiteSpace(p)).Distinct())
         {
             var vector = await embedder.EmbedQueryAsync(phrasing, ct);
-            rankings.Add(await index.SearchAsync(new SearchRequest(phrasing, top * PoolPerHit, filter, vector, _dictionary.Expand(phrasing)), ct));
+            var expansion = _dictionary.Expand(phrasing);
+            rankings.Add(DocumentTypePrior.Apply(
+                await index.SearchAsync(new SearchRequest(phrasing, top * PoolPerHit, filter, vector, expansion), ct), expansion));
         }
         var byId = rankings.SelectMany(r => r).GroupBy(h => h.Chunk.ChunkId).ToDictionary(g => g.Key, g => g.First());
         var fused = ReciprocalRankFusion.Fuse(rankings.Select(r => (IReadOnlyList<string>)r.Select(h => h.Chunk.ChunkId).ToList()))

@@ -30,6 +30,12 @@ public sealed class BlindRetrievalTests(LawsAndCorpusApi api, ITestOutputHelper 
             var hits = await search.SearchAsync(question.Question, K, KnowledgeFilter.None, CancellationToken.None);
             ours.Add((question, hits.ToList().FindIndex(h => question.IsAnsweredBy(h.Document.Id, h.Chunk.Section)) + 1));
             got[question.Id] = string.Join(" | ", hits.Take(3).Select(h => $"{h.Document.Id} {h.Chunk.Section.Split(" > ").Last()}"));
+            if (ours[^1].Rank == 0)
+            {
+                // Where a miss ranks among the first 20, to tell a near miss from a question the index cannot answer.
+                var deeper = await search.SearchAsync(question.Question, 20, KnowledgeFilter.None, CancellationToken.None);
+                got[question.Id] += $" (rank in 20: {deeper.ToList().FindIndex(h => question.IsAnsweredBy(h.Document.Id, h.Chunk.Section)) + 1})";
+            }
             var naiveHits = naive.Search(question.Question, K);
             baseline.Add((question, naiveHits.ToList().FindIndex(h => question.IsAnsweredBy(h.DocumentId, h.Section)) + 1));
         }

@@ -41,17 +41,19 @@ public sealed partial class DomainDictionary
     {
         var texts = new Dictionary<string, float>(StringComparer.OrdinalIgnoreCase);
         var codes = new List<string>();
+        var prefers = new HashSet<DocumentType>();
         foreach (Match match in CodeInText().Matches(question))
             AddCode(codes, match.Value.ToUpperInvariant());
         foreach (var expansion in Matches(question))
         {
+            if (expansion.Prefers is { } type) prefers.Add(type);
             if (expansion.ProductCode is { } code) AddCode(codes, code);
             else if (!question.Contains(expansion.Text, StringComparison.OrdinalIgnoreCase))
                 texts[expansion.Text] = Math.Max(texts.GetValueOrDefault(expansion.Text), expansion.Weight);
         }
-        return texts.Count == 0 && codes.Count == 0
+        return texts.Count == 0 && codes.Count == 0 && prefers.Count == 0
             ? QueryExpansion.None
-            : new QueryExpansion(texts.Select(t => new WeightedText(t.Key, t.Value)).ToList(), codes);
+            : new QueryExpansion(texts.Select(t => new WeightedText(t.Key, t.Value)).ToList(), codes) { PreferredTypes = prefers };
     }
 
     /// <summary>The groups whose entries a text contains, for tests of each group.</summary>

@@ -9,15 +9,18 @@ internal sealed class DomainDictionaryBuilder
 {
     private readonly List<(string Input, DictionaryExpansion Expansion, string Where)> _entries = [];
     private readonly DictionaryMatchAnalyzer _tokens = new(null);
+    private readonly Dictionary<string, DocumentType?> _prefers = new(StringComparer.OrdinalIgnoreCase);
+
+    public void Prefer(string group, DocumentType? type) => _prefers[group] = type;
 
     public void Add(string group, string term, IEnumerable<string> means, float weight, string where)
     {
         foreach (var text in means)
-            _entries.Add((term, new DictionaryExpansion(group, text, weight, ProductCode: null), where));
+            _entries.Add((term, new DictionaryExpansion(group, text, weight, ProductCode: null, _prefers.GetValueOrDefault(group)), where));
     }
 
     public void AddProduct(string group, string name, string code, float weight, string where) =>
-        _entries.Add((name, new DictionaryExpansion(group, name, weight, code), where));
+        _entries.Add((name, new DictionaryExpansion(group, name, weight, code, _prefers.GetValueOrDefault(group)), where));
 
     public DomainDictionary Build()
     {
@@ -52,4 +55,4 @@ internal sealed class DomainDictionaryBuilder
 }
 
 /// <summary>What one matched dictionary term adds: a text to search as well, or the exact code of a product it names.</summary>
-internal sealed record DictionaryExpansion(string Group, string Text, float Weight, string? ProductCode);
+internal sealed record DictionaryExpansion(string Group, string Text, float Weight, string? ProductCode, DocumentType? Prefers);

@@ -1,11 +1,15 @@
 namespace Copilot.Knowledge.Dictionary;
 
-/// <summary>One file of knowledge/dictionary: a group of entries sharing a weight (see knowledge/dictionary/README.md).</summary>
+/// <summary>
+/// One file of knowledge/dictionary: a group of entries sharing a weight, and optionally the type of document that
+/// answers questions using them (see knowledge/dictionary/README.md).
+/// </summary>
 internal sealed record DomainDictionaryFile(
     int Schema,
     string? Group,
     string? Description,
     float? Weight,
+    string? Prefers,
     IReadOnlyList<DictionaryEntryDefinition>? Entries,
     IReadOnlyList<ProductEntryDefinition>? Products);
 

@@ -40,6 +40,11 @@ internal static partial class DomainDictionaryLoader
             if (!groups.Add(document.Group))
                 throw new DomainDictionaryException($"{name}: group '{document.Group}' is defined in more than one file.");
             var weight = CheckWeight(document.Weight ?? DefaultWeight, $"{name}: weight");
+            DocumentType? prefers = null;
+            if (document.Prefers is { } preferred)
+                prefers = Enum.TryParse<DocumentType>(preferred, ignoreCase: true, out var type) && Enum.IsDefined(type) ? type
+                    : throw new DomainDictionaryException($"{name}: prefers '{preferred}' is not one of: {string.Join(", ", Enum.GetNames<DocumentType>())}.");
+            builder.Prefer(document.Group, prefers);
             if ((document.Entries?.Count ?? 0) + (document.Products?.Count ?? 0) == 0)
                 throw new DomainDictionaryException($"{name}: the group has no entries and no products.");
 

@@ -8,6 +8,9 @@ public sealed record QueryExpansion(IReadOnlyList<WeightedText> Texts, IReadOnly
 {
     public static readonly QueryExpansion None = new([], []);
 
+    /// <summary>Types of document that answer the kind of question asked (e.g. compliance for "is this legal").</summary>
+    public IReadOnlySet<DocumentType> PreferredTypes { get; init; } = new HashSet<DocumentType>();
+
     public bool IsEmpty => Texts.Count == 0 && ProductCodes.Count == 0;
 }
 
