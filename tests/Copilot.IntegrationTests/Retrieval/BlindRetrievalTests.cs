@@ -6,7 +6,8 @@ using Xunit.Abstractions;
 namespace Copilot.IntegrationTests.Retrieval;
 
 /// <summary>
-/// Retrieval on the blind test set (Data/blind/retrieval-blind.json, see PROVENANCE.md) as a newcomer runs it: the sample
+/// Retrieval on the first blind set (Data/blind/retrieval-blind.json, see PROVENANCE.md; measured once blind, development
+/// data since) as a newcomer runs it: the sample
 /// corpus and the three laws in one index, lexical mode. Every figure is printed beside the naive character-pair BM25
 /// over the same chunks, measured in the same run.
 /// </summary>
@@ -60,8 +61,10 @@ public sealed class BlindRetrievalTests(LawsAndCorpusApi api, ITestOutputHelper 
         foreach (var (question, rank) in ours.Where(r => r.Rank == 0))
             output.WriteLine($"  missed {question.Id} \"{question.Question}\": want {question.DocumentId} {question.Article}; got {got[question.Id]}");
 
-        // A guard at the level first measured (2026-12-02, before any change it could guide); the target is 0.90.
-        Assert.True(Recall(ours) >= 0.70, $"ours {Recall(ours):P1} vs naive {Recall(baseline):P1}");
+        // This set is development data now (the dictionary, the type prior and the spreading were tuned on it): 90.6 % after
+        // tuning (docs/benchmarks.md), guarded a little below so noise does not fail it. The target, 0.90, is for
+        // a fresh blind set.
+        Assert.True(Recall(ours) >= 0.88, $"ours {Recall(ours):P1} vs naive {Recall(baseline):P1}");
     }
 
     private static double Recall(IReadOnlyCollection<(BlindQuestion Question, int Rank)> ranks) =>
