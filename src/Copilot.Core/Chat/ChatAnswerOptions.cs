@@ -18,4 +18,10 @@ public sealed class ChatAnswerOptions
     /// <summary>How many earlier messages of a conversation are sent with a question.</summary>
     [Range(0, 50)]
     public int HistoryMessages { get; set; } = 8;
+
+    /// <summary>
+    /// In model mode, also search the question as the model rewrites it into the statutes' words (prompts/statute-rewrite)
+    /// and fuse both rankings. One more short model call per question; off leaves retrieval lexical and dense only.
+    /// </summary>
+    public bool RewriteQueries { get; set; } = true;
 }

@@ -17,6 +17,7 @@ public static class ChatServiceCollectionExtensions
         builder.Services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<IdentifierMasker>();
         builder.Services.AddSingleton<QuestionCondenser>();
+        builder.Services.AddSingleton<StatuteQueryRewriter>();
         builder.Services.AddSingleton<GroundedAnswerer>();
         builder.Services.AddSingleton<ConversationStore>();
         builder.Services.AddSingleton<ChatService>();

@@ -12,7 +12,8 @@ using Microsoft.SemanticKernel.ChatCompletion;
 namespace Copilot.Chat;
 
 /// <summary>
-/// Answers a question from retrieved passages: condense the follow-up, retrieve, then either let the model
+/// Answers a question from retrieved passages: condense the follow-up, rewrite it into the statutes' words (model
+/// mode), retrieve with both, then either let the model
 /// answer from the passages with [n] citations, or — in template mode — quote the passages themselves.
 /// </summary>
 public sealed class GroundedAnswerer(
@@ -24,7 +25,8 @@ public sealed class GroundedAnswerer(
     TimeProvider time,
     Kernel kernel,
     IdentifierMasker identifiers,
-    ICopilotTools? tools = null)
+    ICopilotTools? tools = null,
+    StatuteQueryRewriter? rewriter = null)
 {
     /// <param name="advisorId">When given and a model is configured, the model may call the advisor's tools (look up a client, draft a message).</param>
     /// <param name="actor">Who asks: the tools' actions are audited as theirs (default: the advisor).</param>
@@ -39,7 +41,9 @@ public sealed class GroundedAnswerer(
         // an async iterator resumes in its caller's context.
         var call = ModelCallContext.Begin(ModelPurpose.Chat, advisorId);
         var query = await condenser.CondenseAsync(history, question, ct);
-        var hits = await search.SearchAsync(query, options.Value.Passages, filter, ct);
+        // In model mode the question is searched as asked and in the statutes' words, the two rankings fused.
+        var queries = rewriter is null || !options.Value.RewriteQueries ? [query] : await rewriter.QueriesAsync(query, ct);
+        var hits = await search.SearchAsync(queries, options.Value.Passages, filter, ct);
         call.Dispose();
 
         if (generator.IsTemplate)

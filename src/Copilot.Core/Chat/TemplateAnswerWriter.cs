@@ -4,7 +4,10 @@ using Copilot.Knowledge;
 
 namespace Copilot.Chat;
 
-/// <summary>Template mode: no model writes the answer, so it quotes the best passages under a line that says so.</summary>
+/// <summary>
+/// Template mode: no model writes the answer, so it quotes, from each of the best passages, the sentences and table
+/// rows that bear on the question, under a line that says so.
+/// </summary>
 public static class TemplateAnswerWriter
 {
     public static string Write(string question, IReadOnlyList<SearchHit> hits)
@@ -23,7 +26,9 @@ public static class TemplateAnswerWriter
         {
             var hit = hits[i];
             var where = hit.Chunk.Section.Length > 0 ? $"{hit.Document.Title} · {hit.Chunk.Section}" : hit.Document.Title;
-            answer.Append($"[{i + 1}] {where}\n> {PassageFormatter.Snippet(hit.Chunk.Text)}\n\n");
+            // Every line of the quote stays inside the block quote, so a quoted table renders as a table within it.
+            var quote = PassageQuoter.Quote(question, hit.Chunk.Text).Replace("\n", "\n> ").Replace("> \n", ">\n");
+            answer.Append($"[{i + 1}] {where}\n> {quote}\n\n");
         }
         return answer.ToString().TrimEnd();
     }

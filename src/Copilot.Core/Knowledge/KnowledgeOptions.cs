@@ -41,5 +41,14 @@ public sealed class KnowledgeOptions
     [Range(8, 200)]
     public int MaxQueryTerms { get; set; } = DefaultMaxQueryTerms;
 
+    /// <summary>
+    /// Folder of the domain dictionary (knowledge/dictionary/*.json): the trade's words, abbreviations, English↔Chinese
+    /// terms and product names, expanded at query time. Relative to the app folder; empty turns expansion off.
+    /// </summary>
+    public string DictionaryFolder { get; set; } = "knowledge/dictionary";
+
+    public string? ResolveDictionaryFolder() => string.IsNullOrWhiteSpace(DictionaryFolder) ? null
+        : Path.IsPathRooted(DictionaryFolder) ? DictionaryFolder : Path.Combine(AppContext.BaseDirectory, DictionaryFolder);
+
     public string ResolveSeedFolder() => Path.IsPathRooted(SeedFolder) ? SeedFolder : Path.Combine(AppContext.BaseDirectory, SeedFolder);
 }

@@ -1,4 +1,5 @@
 using Copilot.Knowledge.Chunking;
+using Copilot.Knowledge.Dictionary;
 using Copilot.Knowledge.Extraction;
 using Copilot.Knowledge.Index;
 using Copilot.Knowledge.Index.Lucene;
@@ -19,6 +20,10 @@ public static class KnowledgeServiceCollectionExtensions
     {
         var services = builder.Services;
         services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DomainDictionaryCache>();
+        services.AddSingleton<IValidateOptions<KnowledgeOptions>, DomainDictionaryValidation>();
+        services.AddSingleton(sp => sp.GetRequiredService<DomainDictionaryCache>().Get(
+            sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ResolveDictionaryFolder()));
         services.AddOptions<ExtractionOptions>().BindConfiguration(ExtractionOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<QdrantOptions>().BindConfiguration(QdrantOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 

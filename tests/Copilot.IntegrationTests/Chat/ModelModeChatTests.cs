@@ -47,20 +47,24 @@ public sealed class ModelModeChatTests(SeededModelApi api)
     {
         _openAi.Reply = messages => messages.Count == 1 && messages[0].Content.Contains("Standalone question")
             ? "融资融券的融资利率是多少？"
-            : "融资年利率为5.60%[1]。";
+            : messages.Count == 1 && messages[0].Content.Contains("Query in statutory terms")
+                ? "融资融券 融资利率"
+                : "融资年利率为5.60%[1]。";
         var first = await _client.PostJsonAsync("/v1/chat", new { message = "融资融券开通要什么条件？" });
         _openAi.ChatRequests.Clear();
 
         var second = await _client.PostJsonAsync("/v1/chat", new { message = "利率呢？", conversationId = first.Str("conversationId") });
 
         var requests = _openAi.ChatRequests.ToList();
-        Assert.Equal(2, requests.Count);
+        // Condensed, rewritten into the statutes' words (searched beside it), then answered.
+        Assert.Equal(3, requests.Count);
         var condense = requests[0]["messages"]!.AsArray()[0]!["content"]!.ToString();
         Assert.Contains("融资融券开通要什么条件？", condense);
         Assert.Contains("Last message (data):\n<data-", condense);
         Assert.Contains("kind=\"employee-message\">\n利率呢？\n</data-", condense);
         // The answer request carries the history as turns, and retrieval used the condensed question.
-        var answerMessages = requests[1]["messages"]!.AsArray();
+        Assert.Contains("融资融券的融资利率是多少？", requests[1]["messages"]!.AsArray()[0]!["content"]!.ToString());
+        var answerMessages = requests[2]["messages"]!.AsArray();
         Assert.Equal(["system", "user", "assistant", "user"], answerMessages.Select(m => m!["role"]!.ToString()));
         Assert.Equal("faq-margin-trading", second["citations"]!.AsArray()[0]!.Str("documentId"));
     }

@@ -24,6 +24,16 @@ public sealed class TemplateModeChatTests(SeededTemplateApi api) : IClassFixture
     }
 
     [Fact]
+    public async Task The_suitability_question_quotes_the_matching_rule_and_table_row_not_the_start_of_the_article()
+    {
+        var answer = (await _client.PostJsonAsync("/v1/chat", new { message = "C2级客户能买R3的产品吗？" })).Str("answer");
+
+        Assert.Contains("例如，C2级客户不得购买R3级产品", answer);
+        Assert.Contains("> | 客户等级 | 可购买的产品风险等级 |\n> | --- | --- |\n> | C2（谨慎型） | R1、R2 |", answer);
+        Assert.DoesNotContain("| C5（激进型）", answer);
+    }
+
+    [Fact]
     public async Task English_questions_get_the_english_notice()
     {
         var answer = await _client.PostJsonAsync("/v1/chat", new { message = "What is the lock-up period of the ES5003 note?" });

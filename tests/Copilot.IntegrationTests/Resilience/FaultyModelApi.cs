@@ -30,6 +30,8 @@ public sealed class FaultyModelApi : ApiFixture
             ["Llm:CircuitMinimumThroughput"] = "1000",
             ["Llm:DailyTokenBudgetPerAdvisor"] = "0",
             ["Compliance:UseLlmJudge"] = "false",
+            // The scripted faults are for the answer's call; the statute rewrite before it has its own failure tests.
+            ["Chat:RewriteQueries"] = "false",
         };
         foreach (var (key, value) in extra ?? new Dictionary<string, string?>()) settings[key] = value;
         return settings;

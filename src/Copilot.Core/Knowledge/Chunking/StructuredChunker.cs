@@ -2,8 +2,9 @@ namespace Copilot.Knowledge.Chunking;
 
 /// <summary>
 /// Splits a document on its structure, then by real token counts: an article stays whole when it fits,
-/// paragraphs of one section are packed together, and anything too long is cut at sentence ends with a
-/// small overlap so a sentence is never lost between two chunks.
+/// paragraphs of one section are packed together, a Markdown table stays whole (or, when longer than a chunk, is cut
+/// between rows under its repeated header), and anything too long is cut at sentence ends with a small overlap so a
+/// sentence is never lost between two chunks.
 /// </summary>
 public sealed class StructuredChunker(TokenCounter tokens, int maxTokens, int overlapTokens)
 {
@@ -46,7 +47,8 @@ public sealed class StructuredChunker(TokenCounter tokens, int maxTokens, int ov
             yield break;
         }
 
-        var units = paragraphs.SelectMany(p => tokens.Count(p) <= maxTokens ? [p] : SplitLong(p)).ToList();
+        var units = WithTablesWhole(paragraphs).SelectMany(p => tokens.Count(p) <= maxTokens ? [p]
+            : IsTableRow(p) ? SplitTable(p) : SplitLong(p)).ToList();
         var current = new List<string>();
         var carried = 0; // how many leading units of current are overlap from the previous chunk
         foreach (var unit in units)
@@ -66,6 +68,45 @@ public sealed class StructuredChunker(TokenCounter tokens, int maxTokens, int ov
             current.Add(unit);
         }
         if (current.Count > carried) yield return Join(current);
+    }
+
+    // A Markdown table's rows make one unit, so a chunk boundary never falls between a row and its header.
+    private static IEnumerable<string> WithTablesWhole(List<string> paragraphs)
+    {
+        var table = new List<string>();
+        foreach (var paragraph in paragraphs)
+        {
+            if (IsTableRow(paragraph)) { table.Add(paragraph); continue; }
+            if (table.Count > 0) { yield return string.Join('\n', table); table.Clear(); }
+            yield return paragraph;
+        }
+        if (table.Count > 0) yield return string.Join('\n', table);
+    }
+
+    private static bool IsTableRow(string line) => line.TrimStart().StartsWith('|');
+
+    // A table too long for one chunk is cut between rows, each piece under the table's header and separator rows.
+    private IEnumerable<string> SplitTable(string table)
+    {
+        var rows = table.Split('\n');
+        var header = rows.Length > 1 && rows[1].Contains("---", StringComparison.Ordinal) ? rows[..2] : [];
+        var piece = new List<string>(header);
+        foreach (var row in rows[header.Length..])
+        {
+            if (piece.Count > header.Length && tokens.Count(string.Join('\n', [.. piece, row])) > maxTokens)
+            {
+                yield return string.Join('\n', piece);
+                piece = [.. header];
+            }
+            if (tokens.Count(string.Join('\n', [.. piece, row])) > maxTokens)
+            {
+                // A single row longer than a chunk: cut as prose, it cannot stay a row.
+                foreach (var part in SplitLong(row)) yield return part;
+                continue;
+            }
+            piece.Add(row);
+        }
+        if (piece.Count > header.Length) yield return string.Join('\n', piece);
     }
 
     private bool Fits(List<string> current, string unit) => tokens.Count(Join([.. current, unit])) <= maxTokens;

@@ -87,7 +87,7 @@ public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
         return Task.FromResult(WithSearcher<IReadOnlyList<SearchHit>>(searcher =>
         {
             var rankings = new List<IReadOnlyList<(int Doc, double Score)>>();
-            if (_queries.Lexical(request.Query, searcher.IndexReader) is { } lexical)
+            if (_queries.Lexical(request.Query, searcher.IndexReader, request.Expansion) is { } lexical)
                 rankings.Add(searcher.Search(lexical, filter, pool).ScoreDocs.Select(hit => (hit.Doc, (double)hit.Score)).ToList());
             if (request.QueryVector is { Length: > 0 } vector)
             {

@@ -1,9 +1,10 @@
+using Copilot.Knowledge.Dictionary;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace Copilot.Knowledge.Index.Lucene;
 
-/// <summary>Builds BM25 queries over words and character pairs, and the metadata filters around them.</summary>
+/// <summary>Builds BM25 queries over words and character pairs, weighted dictionary expansions and exact product codes, and the metadata filters around them.</summary>
 /// <param name="maxTerms">
 /// The most distinct words, and separately the most character pairs, a query keeps. Each becomes one clause per field
 /// it is searched in, so a pasted paragraph would otherwise exceed Lucene's clause limit (TooManyClauses).
@@ -20,36 +21,71 @@ internal sealed class LuceneQueryBuilder(CopilotAnalyzer words, CjkBigramAnalyze
         (LuceneFields.TitleBigrams, 0.4f, true),
     ];
 
-    /// <summary>Clauses a query can have at most; kept under Lucene's limit by the bound on the term cap.</summary>
-    public static int MaxClauses(int maxTerms) => maxTerms * Fields.Length;
+    /// <summary>Product codes a query matches exactly at most; a question names one or two.</summary>
+    internal const int MaxProductCodes = 8;
 
-    /// <param name="reader">Supplies document frequencies, to keep the rarest terms of a question that has too many.</param>
-    public Query? Lexical(string text, IndexReader reader)
+    // An exact product code is the strongest evidence a question can give of its document.
+    private const float ProductCodeBoost = 2.0f;
+
+    /// <summary>Clauses a query can have at most; kept under Lucene's limit by the bound on the term cap.</summary>
+    public static int MaxClauses(int maxTerms) => maxTerms * Fields.Length + MaxProductCodes;
+
+    /// <param name="reader">Supplies document frequencies, to keep the terms that matter of a question that has too many.</param>
+    /// <param name="expansion">What the domain dictionary adds: texts searched at their weight, codes matched exactly.</param>
+    public Query? Lexical(string text, IndexReader reader, QueryExpansion? expansion = null)
     {
-        var wordTerms = Rarest(words.Tokenize(text).Distinct().ToList(), LuceneFields.Text, reader);
-        var bigramTerms = Rarest(Tokenize(bigrams, text).Distinct().ToList(), LuceneFields.TextBigrams, reader);
-        if (wordTerms.Count == 0 && bigramTerms.Count == 0) return null;
+        expansion ??= QueryExpansion.None;
+        var wordTerms = Prune(Weighted(words.Tokenize(text), expansion, words.Tokenize), LuceneFields.Text, reader);
+        var bigramTerms = Prune(Weighted(Tokenize(bigrams, text).ToList(), expansion, t => Tokenize(bigrams, t).ToList()),
+            LuceneFields.TextBigrams, reader);
+        var codes = expansion.ProductCodes.Take(MaxProductCodes).ToList();
+        if (wordTerms.Count == 0 && bigramTerms.Count == 0 && codes.Count == 0) return null;
 
         var query = new BooleanQuery();
         foreach (var (field, boost, useBigrams) in Fields)
         {
-            foreach (var term in useBigrams ? bigramTerms : wordTerms)
-                query.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
+            foreach (var (term, weight) in useBigrams ? bigramTerms : wordTerms)
+                query.Add(new TermQuery(new Term(field, term)) { Boost = boost * weight }, Occur.SHOULD);
         }
+        foreach (var code in codes)
+            query.Add(new TermQuery(new Term(LuceneFields.ProductCode, code)) { Boost = ProductCodeBoost }, Occur.SHOULD);
         return query;
     }
 
-    // Rare terms carry a question's topic (BM25 weighs them most); common ones add little but clauses. Terms no
-    // chunk contains go last: they match nothing in the body. Short questions keep every term, in order.
-    private List<string> Rarest(List<string> terms, string field, IndexReader reader)
+    // The question's own terms weigh 1; a dictionary text's terms weigh the entry's weight, never lowering a term the
+    // question itself has. Order is kept: the question's terms first, then the expansions'.
+    private static List<(string Term, float Weight)> Weighted(
+        IReadOnlyList<string> own, QueryExpansion expansion, Func<string, IReadOnlyList<string>> tokenize)
+    {
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        var order = new List<string>();
+        void Add(string term, float weight)
+        {
+            if (weights.TryGetValue(term, out var existing)) { weights[term] = Math.Max(existing, weight); return; }
+            weights[term] = weight;
+            order.Add(term);
+        }
+        foreach (var term in own) Add(term, 1f);
+        foreach (var text in expansion.Texts)
+            foreach (var term in tokenize(text.Text)) Add(term, text.Weight);
+        return order.Select(term => (term, weights[term])).ToList();
+    }
+
+    // A long question keeps the terms that matter: by weight × BM25's idf, so rare topic words stay and words every
+    // chunk has go first. Terms no chunk contains go last: they match nothing in the body. The kept terms stay in
+    // order; a question within the cap keeps every term.
+    private List<(string Term, float Weight)> Prune(List<(string Term, float Weight)> terms, string field, IndexReader reader)
     {
         if (terms.Count <= maxTerms) return terms;
+        var documents = Math.Max(reader.NumDocs, 1);
         return terms
-            .Select((term, order) => (term, order, frequency: reader.DocFreq(new Term(field, term))))
-            .OrderBy(t => t.frequency == 0 ? int.MaxValue : t.frequency).ThenBy(t => t.order)
+            .Select((t, order) => (t, order, frequency: reader.DocFreq(new Term(field, t.Term))))
+            .OrderBy(x => x.frequency == 0 ? 1 : 0)
+            .ThenByDescending(x => x.t.Weight * Math.Log(1 + (documents - x.frequency + 0.5) / (x.frequency + 0.5)))
+            .ThenBy(x => x.order)
             .Take(maxTerms)
-            .OrderBy(t => t.order)
-            .Select(t => t.term)
+            .OrderBy(x => x.order)
+            .Select(x => x.t)
             .ToList();
     }
 

@@ -76,7 +76,7 @@ public sealed class QdrantKnowledgeIndex : IKnowledgeIndex, IDisposable
     {
         if (request.Top <= 0 || await _collection.InspectAsync(ct) is not { } shape) return [];
         var filter = QdrantFilters.For(request.Filter);
-        var lexical = _encoder.ForQuery(request.Query, _maxQueryTerms);
+        var lexical = _encoder.ForQuery(request.Query, _maxQueryTerms, request.Expansion);
         var dense = UsableQueryVector(shape, request.QueryVector);
         var pool = (ulong)Math.Max(_candidatePool, request.Top);
         var limit = (ulong)request.Top;

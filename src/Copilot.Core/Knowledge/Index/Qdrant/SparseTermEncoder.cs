@@ -25,10 +25,34 @@ internal sealed class SparseTermEncoder : IDisposable
     /// <summary>
     /// A query: each distinct term once, its weight from the collection's IDF. Only the first
     /// <paramref name="maxTerms"/> distinct terms count (the collection's statistics live on the server), so a pasted
-    /// paragraph cannot grow the request or the server's work without bound.
+    /// paragraph cannot grow the request or the server's work without bound. The domain dictionary's texts follow the
+    /// question's own terms at their entry's weight, as in the Lucene query, and named product codes at full weight.
     /// </summary>
-    public (float[] Values, uint[] Indices) ForQuery(string text, int maxTerms = KnowledgeOptions.DefaultMaxQueryTerms) =>
-        Encode(_analyzer.Tokenize(text).Distinct().Take(maxTerms), _ => 1f);
+    public (float[] Values, uint[] Indices) ForQuery(string text, int maxTerms = KnowledgeOptions.DefaultMaxQueryTerms,
+        Dictionary.QueryExpansion? expansion = null)
+    {
+        var weights = new Dictionary<string, float>(StringComparer.Ordinal);
+        foreach (var term in _analyzer.Tokenize(text).Distinct().Take(maxTerms)) weights[term] = 1f;
+        var added = (expansion?.ProductCodes ?? []).Select(code => (Text: code, Weight: 1f))
+            .Concat((expansion?.Texts ?? []).Select(t => (t.Text, t.Weight)));
+        foreach (var (extra, weight) in added)
+        {
+            foreach (var term in _analyzer.Tokenize(extra))
+            {
+                if (weights.ContainsKey(term)) continue;
+                if (weights.Count >= maxTerms) break;
+                weights[term] = weight;
+            }
+        }
+        // Terms whose hashes collide share a dimension; it keeps the larger weight.
+        var dimensions = new SortedDictionary<uint, float>();
+        foreach (var (term, weight) in weights)
+        {
+            var index = TermIndex(term);
+            dimensions[index] = Math.Max(dimensions.GetValueOrDefault(index), weight);
+        }
+        return (dimensions.Values.ToArray(), dimensions.Keys.ToArray());
+    }
 
     /// <summary>
     /// The dimension of a term: 32-bit FNV-1a of its UTF-8 bytes. It must never change between processes or
