@@ -32,6 +32,9 @@ public sealed class BlindSetTests(ITestOutputHelper output)
         output.WriteLine($"| naive red-flag words | {Share(violating.Select(x => NaiveRedFlagWords.Flags(x.m.Text)), violating.Count):P1} | {Share(clean.Select(x => NaiveRedFlagWords.Flags(x.m.Text)), clean.Count):P1} |");
         output.WriteLine("");
         output.WriteLine(score.Table(ComplianceTestRules.Rules.Rules.Select(r => r.Id)));
+        foreach (var line in score.Misses) output.WriteLine("MISS " + line);
+        foreach (var line in score.FalseAlarms) output.WriteLine("FALSE ALARM " + line);
+        foreach (var line in score.ExtraFindings) output.WriteLine("EXTRA " + line);
 
         // A guard at the level first measured (2026-12-02, before any change it could guide); the targets are 0.95 and 0.05.
         Assert.True(score.Recall >= 0.40, score.Summary());

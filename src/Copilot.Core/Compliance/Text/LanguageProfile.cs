@@ -18,8 +18,11 @@ internal sealed class LanguageProfile
     private readonly string[] _sentenceBreaks;
 
     private LanguageProfile(string key, bool words, int window, string[] clauseBreaks, string[] sentenceBreaks,
-        PhraseSet cues, PhraseSet pseudo, PhraseSet post, PhraseSet mention, PhraseSet contrast, PhraseSet disclaimers)
+        PhraseSet cues, PhraseSet pseudo, PhraseSet post, PhraseSet mention, PhraseSet contrast, PhraseSet disclaimers,
+        PhraseSet debunk, PhraseSet answerNo)
     {
+        Debunk = debunk;
+        AnswerNo = answerNo;
         Key = key;
         _words = words;
         _window = window;
@@ -41,6 +44,12 @@ internal sealed class LanguageProfile
     public PhraseSet Contrast { get; }
     public PhraseSet Disclaimers { get; }
 
+    /// <summary>Words that call a claim false or a scam (那是假的, 别信, that's not true, is a red flag).</summary>
+    public PhraseSet Debunk { get; }
+
+    /// <summary>The start of a "no" answer to a question (不是, 没有, Honestly, no).</summary>
+    public PhraseSet AnswerNo { get; }
+
     public static LanguageProfile Create(string key, LanguageDefinition definition, string where)
     {
         var words = definition.WindowUnit switch
@@ -61,7 +70,8 @@ internal sealed class LanguageProfile
                 [.. definition.ClauseBreaks.Where(b => b.Length > 0)], [.. definition.SentenceBreaks.Where(b => b.Length > 0)],
                 PhraseSet.Create(definition.NegationCues, null), PhraseSet.Create(definition.PseudoNegations, null),
                 PhraseSet.Create(definition.PostNegationCues, null), PhraseSet.Create(definition.MentionCues, null),
-                PhraseSet.Create(definition.ContrastCues, null), PhraseSet.Create(null, definition.Disclaimers));
+                PhraseSet.Create(definition.ContrastCues, null), PhraseSet.Create(null, definition.Disclaimers),
+                PhraseSet.Create(null, definition.DebunkCues), PhraseSet.Create(null, (definition.AnswerNo ?? []).Select(a => $"^\\s*(?:{a})")));
         }
         catch (ArgumentException e)
         {
@@ -89,6 +99,60 @@ internal sealed class LanguageProfile
             if (!pseudo.Any(p => p.Contains(cue))) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// How far apart two non-overlapping spans are: characters between them for zh, words between them for en;
+    /// <see cref="int.MaxValue"/> when they overlap.
+    /// </summary>
+    public int Gap(string text, TextSpan a, TextSpan b)
+    {
+        if (a.Overlaps(b)) return int.MaxValue;
+        var (from, to) = a.End <= b.Start ? (a.End, b.Start) : (b.End, a.Start);
+        if (!_words) return to - from;
+        var words = 0;
+        for (var i = from; i < to; i++)
+            if (!char.IsWhiteSpace(text[i]) && (i == from || char.IsWhiteSpace(text[i - 1]))) words++;
+        return words;
+    }
+
+    /// <summary>Whether a sentence ends inside [start, end).</summary>
+    public bool HasSentenceBreak(string text, int start, int end) =>
+        start < end && _sentenceBreaks.Any(mark => text.IndexOf(mark, start, end - start, StringComparison.Ordinal) is var i && i >= 0 && i + mark.Length <= end);
+
+    /// <summary>Whether a clause ends inside [start, end); a point or comma between digits (5.8%, 3,000) does not end one.</summary>
+    public bool HasClauseBreak(string text, int start, int end)
+    {
+        if (start >= end) return false;
+        List<TextSpan>? pseudo = null;
+        foreach (var mark in _clauseBreaks)
+        {
+            for (var i = text.IndexOf(mark, start, end - start, StringComparison.OrdinalIgnoreCase);
+                 i >= 0 && i + mark.Length <= end;
+                 i = i + 1 >= end ? -1 : text.IndexOf(mark, i + 1, end - i - 1, StringComparison.OrdinalIgnoreCase))
+            {
+                if (mark is "." or "," && i > 0 && i + 1 < text.Length && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1])) continue;
+                pseudo ??= Pseudo.FindAll(text, Math.Max(0, start - PseudoMargin), Math.Min(text.Length, end + PseudoMargin));
+                if (IsInside(pseudo, i, mark.Length)) continue;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A claim reported only to be knocked down: its sentence or the next one calls it false (有人说保本，那是假的;
+    /// 'guaranteed'? That's not true), or it is asked in a question the text answers no (Is it risk-free? No.).
+    /// </summary>
+    public bool IsDebunked(string text, TextSpan hit)
+    {
+        if (Debunk.IsEmpty && AnswerNo.IsEmpty) return false;
+        var sentence = Sentence(text, hit);
+        var next = sentence.End < text.Length ? Sentence(text, new TextSpan(sentence.End, sentence.End)) : sentence;
+        if (Debunk.IsMatch(text, sentence.Start, Math.Max(sentence.End, next.End))) return true;
+        var last = sentence.End - 1;
+        while (last > sentence.Start && char.IsWhiteSpace(text[last])) last--;
+        return text[last] is '?' or '？' && AnswerNo.IsMatch(text, sentence.End, Math.Min(text.Length, sentence.End + 24));
     }
 
     /// <summary>The sentence around a span.</summary>
