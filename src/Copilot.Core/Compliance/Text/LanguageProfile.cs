@@ -116,9 +116,25 @@ internal sealed class LanguageProfile
         return words;
     }
 
-    /// <summary>Whether a sentence ends inside [start, end).</summary>
-    public bool HasSentenceBreak(string text, int start, int end) =>
-        start < end && _sentenceBreaks.Any(mark => text.IndexOf(mark, start, end - start, StringComparison.Ordinal) is var i && i >= 0 && i + mark.Length <= end);
+    /// <summary>Whether a sentence ends inside [start, end); the point of a title (Mr. Li, Mrs. Zhou, Dr. Wu) does not end one.</summary>
+    public bool HasSentenceBreak(string text, int start, int end)
+    {
+        foreach (var mark in _sentenceBreaks)
+            for (var i = start >= end ? -1 : text.IndexOf(mark, start, end - start, StringComparison.Ordinal);
+                 i >= 0 && i + mark.Length <= end;
+                 i = i + 1 >= end ? -1 : text.IndexOf(mark, i + 1, end - i - 1, StringComparison.Ordinal))
+                if (!(mark[0] == '.' && IsTitle(text, i))) return true;
+        return false;
+    }
+
+    // A capitalised word of at most three letters before the point: Mr, Mrs, Ms, Dr, St.
+    private static bool IsTitle(string text, int point)
+    {
+        var i = point;
+        while (i > 0 && char.IsAsciiLetter(text[i - 1])) i--;
+        var length = point - i;
+        return length is >= 2 and <= 3 && char.IsAsciiLetterUpper(text[i]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1]));
+    }
 
     /// <summary>Whether a clause ends inside [start, end); a point or comma between digits (5.8%, 3,000) does not end one.</summary>
     public bool HasClauseBreak(string text, int start, int end)
