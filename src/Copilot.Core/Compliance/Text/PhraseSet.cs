@@ -61,10 +61,11 @@ internal sealed class PhraseSet
     private static string LiteralPattern(string term)
     {
         var pattern = new StringBuilder();
-        // "n't" is a suffix: it must not need a word boundary before it.
-        if (char.IsAsciiLetterOrDigit(term[0]) && !(term.Length > 1 && term[1] is '\'' or '’')) pattern.Append(@"\b");
+        // Whole Latin words, bounded by Latin letters and digits only, so "guaranteed的" in mixed Chinese and English is
+        // still the word. "n't" is a suffix: it must not need a boundary before it.
+        if (char.IsAsciiLetterOrDigit(term[0]) && !(term.Length > 1 && term[1] is '\'' or '’')) pattern.Append("(?<![A-Za-z0-9])");
         pattern.Append(Regex.Escape(term));
-        if (char.IsAsciiLetterOrDigit(term[^1])) pattern.Append(@"\b");
+        if (char.IsAsciiLetterOrDigit(term[^1])) pattern.Append("(?![A-Za-z0-9])");
         return pattern.ToString();
     }
 }
