@@ -34,7 +34,7 @@ internal sealed class CheckedText(string text, LanguageProfile profile)
 
     private List<TextSpan> Quotes => _quotes ??= QuoteFinder.Find(Text);
 
-    private List<TextSpan> DisclaimerSpans => _disclaimers ??= Profile.Disclaimers.FindAll(Text).ToList();
+    private List<TextSpan> DisclaimerSpans => _disclaimers ??= Profile.Disclaimers.FindAll(Text);
 
     /// <summary>Occurrences of the phrases that are asserted; with negatable false, every occurrence counts.</summary>
     public IEnumerable<TextSpan> Uses(PhraseSet phrases, bool negatable = true, PhraseSet? postCues = null)
@@ -50,7 +50,7 @@ internal sealed class CheckedText(string text, LanguageProfile profile)
     public IReadOnlyList<TextSpan> Hits(Rules.Concept concept)
     {
         _concepts ??= [];
-        if (!_concepts.TryGetValue(concept, out var hits)) _concepts[concept] = hits = concept.Phrases.FindAll(Text).ToList();
+        if (!_concepts.TryGetValue(concept, out var hits)) _concepts[concept] = hits = concept.Phrases.FindAll(Text);
         return hits;
     }
 

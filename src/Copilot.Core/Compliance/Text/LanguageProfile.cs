@@ -91,7 +91,7 @@ internal sealed class LanguageProfile
     /// <summary>A negation cue in [start, end) that is not part of a pseudo-negation.</summary>
     public bool HasCue(string text, int start, int end)
     {
-        if (start >= end) return false;
+        if (start >= end || !Cues.IsMatch(text, start, end)) return false;
         List<TextSpan>? pseudo = null;
         foreach (var cue in Cues.FindAll(text, start, end))
         {
@@ -218,13 +218,14 @@ internal sealed class LanguageProfile
     {
         if (position <= floor) return floor;
         var start = floor;
-        var pseudo = Pseudo.FindAll(text, Math.Max(0, floor - PseudoMargin), Math.Min(text.Length, position + PseudoMargin));
+        List<TextSpan>? pseudo = null;
         foreach (var mark in _clauseBreaks)
         {
             for (var i = text.LastIndexOf(mark, position - 1, position - floor, StringComparison.OrdinalIgnoreCase);
                  i >= floor && i + mark.Length <= position;
                  i = i == 0 ? -1 : text.LastIndexOf(mark, i - 1, i - floor, StringComparison.OrdinalIgnoreCase))
             {
+                pseudo ??= Pseudo.FindAll(text, Math.Max(0, floor - PseudoMargin), Math.Min(text.Length, position + PseudoMargin));
                 if (IsInside(pseudo, i, mark.Length)) { if (i == floor) break; continue; }
                 start = Math.Max(start, i + mark.Length);
                 break;
@@ -237,13 +238,14 @@ internal sealed class LanguageProfile
     {
         if (position >= ceiling) return ceiling;
         var end = ceiling;
-        var pseudo = Pseudo.FindAll(text, Math.Max(0, position - PseudoMargin), Math.Min(text.Length, ceiling + PseudoMargin));
+        List<TextSpan>? pseudo = null;
         foreach (var mark in _clauseBreaks)
         {
             for (var i = text.IndexOf(mark, position, ceiling - position, StringComparison.OrdinalIgnoreCase);
                  i >= 0;
                  i = i + 1 >= ceiling ? -1 : text.IndexOf(mark, i + 1, ceiling - i - 1, StringComparison.OrdinalIgnoreCase))
             {
+                pseudo ??= Pseudo.FindAll(text, Math.Max(0, position - PseudoMargin), Math.Min(text.Length, ceiling + PseudoMargin));
                 if (IsInside(pseudo, i, mark.Length)) continue;
                 end = Math.Min(end, i);
                 break;
