@@ -78,6 +78,22 @@ internal sealed class LabelledSetScore
     private static string Describe(string text, IEnumerable<ComplianceFinding> findings) =>
         string.Join("; ", findings.Select(f => $"{f.RuleId} «{(f.End > f.Start ? text[f.Start..f.End] : "-")}»"));
 
+    /// <summary>
+    /// Message level, beside the naive red-flag word list in the same run: the share of violating and of clean messages
+    /// each flags (the word list knows no rule ids, so label recall has no naive counterpart).
+    /// </summary>
+    public static async Task<string> BesideNaiveAsync(ComplianceChecker checker, IReadOnlyList<LabelledMessage> messages)
+    {
+        var flagged = new List<(bool Clean, bool Rules, bool Naive)>();
+        foreach (var message in messages)
+            flagged.Add((message.IsClean, (await checker.CheckAsync(message.ToRequest(), CancellationToken.None)).Findings.Count > 0, NaiveRedFlagWords.Flags(message.Text)));
+        static string Share(IEnumerable<bool> flags, int of) => of == 0 ? "–" : (flags.Count(f => f) / (double)of).ToString("P1", CultureInfo.InvariantCulture);
+        var (violating, clean) = (flagged.Where(f => !f.Clean).ToList(), flagged.Where(f => f.Clean).ToList());
+        return "| detector | violating messages flagged | clean messages flagged |\n|---|---:|---:|\n" +
+            $"| rules only | {Share(violating.Select(f => f.Rules), violating.Count)} | {Share(clean.Select(f => f.Rules), clean.Count)} |\n" +
+            $"| naive red-flag words | {Share(violating.Select(f => f.Naive), violating.Count)} | {Share(clean.Select(f => f.Naive), clean.Count)} |\n";
+    }
+
     /// <summary>A Markdown table of per-rule precision and recall, as written to docs/benchmarks.md.</summary>
     public string Table(IEnumerable<string> ruleIds)
     {

@@ -29,6 +29,7 @@ public sealed class LabelledSetTests(ITestOutputHelper output)
 
         output.WriteLine(score.Summary());
         output.WriteLine("");
+        output.WriteLine(await LabelledSetScore.BesideNaiveAsync(ComplianceTestRules.RulesOnly, LabelledMessages.All));
         output.WriteLine(score.Table(ComplianceTestRules.Rules.Rules.Select(r => r.Id)));
         foreach (var line in score.Misses) output.WriteLine("MISS " + line);
         foreach (var line in score.FalseAlarms) output.WriteLine("FALSE ALARM " + line);
@@ -44,6 +45,7 @@ public sealed class LabelledSetTests(ITestOutputHelper output)
         var score = await LabelledSetScore.MeasureAsync(ComplianceTestRules.RulesOnly, LabelledMessages.HeldOut);
 
         output.WriteLine(score.Summary());
+        output.WriteLine(await LabelledSetScore.BesideNaiveAsync(ComplianceTestRules.RulesOnly, LabelledMessages.HeldOut));
         foreach (var line in score.Misses) output.WriteLine("MISS " + line);
         foreach (var line in score.FalseAlarms) output.WriteLine("FALSE ALARM " + line);
         foreach (var line in score.ExtraFindings) output.WriteLine("EXTRA " + line);

@@ -17,6 +17,9 @@ public sealed class SpanTests
     [InlineData("This note offers a guaranteed 8% return.", "US-2210-01", "guaranteed")]
     [InlineData("Trust me, this stock will double.", "US-2210-02", "will double")]
     [InlineData("We are the number one broker.", "US-MKT-05", "number one")]
+    [InlineData("您放心，本金这块一分不少。", "CN-IA-01", "本金这块一分不少")]
+    [InlineData("Please text me your trading password tonight.", "CN-IA-07", "text me your trading password")]
+    [InlineData("If it ends the year in the red I'll cover it personally.", "CN-IA-01", "in the red I'll cover")]
     public void The_span_is_the_offending_phrase(string text, string rule, string phrase)
     {
         var finding = ComplianceTestRules.Check(text).Findings.First(f => f.RuleId == rule);

@@ -133,10 +133,13 @@ public sealed class StructuredCheckTests
     }
 
     [Fact]
-    public void Rules_apply_only_in_their_languages()
+    public void The_firms_english_messages_are_bound_by_the_prc_rules_and_the_finra_rules_stay_english()
     {
-        // The same words in an English message are judged by the FINRA rules, not the PRC ones.
-        Assert.DoesNotContain(ComplianceTestRules.RuleIds("保本保收益", "en"), id => id.StartsWith("CN-IA"));
-        Assert.DoesNotContain(ComplianceTestRules.RuleIds("guaranteed returns", "zh"), id => id.StartsWith("US-"));
+        // Issue 9: the PRC conduct rules bind every message the firm sends; FINRA 2210 governs English communications only.
+        Assert.Contains("CN-IA-01", ComplianceTestRules.RuleIds("Your capital is 100% safe and you get a guaranteed 6% a year. Example Securities", "en"));
+        Assert.Contains("US-2210-01", ComplianceTestRules.RuleIds("Your capital is 100% safe and you get a guaranteed 6% a year. Example Securities", "en"));
+        Assert.Contains("CN-IA-07", ComplianceTestRules.RuleIds("Just text me your trading password and I'll place the orders. Example Securities", "en"));
+        Assert.DoesNotContain(ComplianceTestRules.RuleIds("这款产品保证收益", "zh"), id => id.StartsWith("US-"));
+        Assert.All(ComplianceTestRules.Rules.Rules.Where(r => r.Id.StartsWith("CN-")), r => Assert.Equal(["en", "zh"], r.Languages.Order()));
     }
 }

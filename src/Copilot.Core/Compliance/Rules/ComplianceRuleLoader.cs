@@ -31,6 +31,8 @@ internal static class ComplianceRuleLoader
 
         var rules = new List<ComplianceRule>();
         var languages = new Dictionary<string, LanguageProfile>(StringComparer.Ordinal);
+        var concepts = new ConceptLexicon();
+        var documents = new List<(string Name, RuleFileDocument Document)>();
         using var version = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var file in files)
         {
@@ -41,6 +43,7 @@ internal static class ComplianceRuleLoader
             version.AppendData(bytes);
             version.AppendData("\0"u8);
             var document = Read(bytes, name);
+            documents.Add((name, document));
             foreach (var (key, definition) in document.Languages ?? [])
             {
                 if (!KnownLanguages.Contains(key))
@@ -48,14 +51,18 @@ internal static class ComplianceRuleLoader
                 if (!languages.TryAdd(key, LanguageProfile.Create(key, definition, $"{name}: language '{key}'")))
                     throw new ComplianceRulesException($"{name}: language '{key}' is defined in more than one file.");
             }
+            foreach (var (key, definition) in document.Concepts ?? []) concepts.Add(key, definition, name);
+        }
+
+        // Rules compile after every file is read: a rule may name a concept another file defines.
+        foreach (var (name, document) in documents)
             foreach (var definition in document.Rules ?? [])
             {
-                var rule = RuleCompiler.Compile(definition, name);
+                var rule = RuleCompiler.Compile(definition, name, concepts);
                 if (rules.Any(r => string.Equals(r.Id, rule.Id, StringComparison.OrdinalIgnoreCase)))
                     throw new ComplianceRulesException($"{name}: rule id '{rule.Id}' is defined twice.");
                 rules.Add(rule);
             }
-        }
 
         if (rules.Count == 0)
             throw new ComplianceRulesException($"The compliance rules folder '{folder}' defines no rules.");

@@ -10,6 +10,21 @@ internal sealed class RuleFileDocument
     public string? Description { get; set; }
     public List<RuleDefinition>? Rules { get; set; }
     public Dictionary<string, LanguageDefinition>? Languages { get; set; }
+    public Dictionary<string, ConceptDefinition>? Concepts { get; set; }
+}
+
+/// <summary>A concept of the lexicon in both languages.</summary>
+internal sealed class ConceptDefinition
+{
+    public string? Description { get; set; }
+    public ConceptLanguageDefinition? Zh { get; set; }
+    public ConceptLanguageDefinition? En { get; set; }
+}
+
+internal sealed class ConceptLanguageDefinition
+{
+    public List<string>? Terms { get; set; }
+    public List<string>? Patterns { get; set; }
 }
 
 internal sealed class RuleDefinition
@@ -38,11 +53,16 @@ internal sealed class MatcherDefinition
     public TermGroupDefinition? DeclinedBy { get; set; }
     public string? MinLevel { get; set; }
     public List<string>? LevelPatterns { get; set; }
+    public List<string>? All { get; set; }
+    public List<string>? Concepts { get; set; }
+    public Dictionary<string, int>? Within { get; set; }
+    public string? Scope { get; set; }
 }
 
 internal sealed class TermGroupDefinition
 {
     public string? Name { get; set; }
+    public List<string>? Concepts { get; set; }
     public List<string>? Terms { get; set; }
     public List<string>? Patterns { get; set; }
 }
@@ -59,4 +79,6 @@ internal sealed class LanguageDefinition
     public List<string>? PostNegationCues { get; set; }
     public List<string>? MentionCues { get; set; }
     public List<string>? Disclaimers { get; set; }
+    public List<string>? DebunkCues { get; set; }
+    public List<string>? AnswerNo { get; set; }
 }

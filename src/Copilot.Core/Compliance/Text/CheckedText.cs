@@ -10,6 +10,7 @@ internal sealed class CheckedText(string text, LanguageProfile profile)
     private readonly NormalisedText _normalised = NormalisedText.Create(text);
     private List<TextSpan>? _quotes;
     private List<TextSpan>? _disclaimers;
+    private Dictionary<Rules.Concept, IReadOnlyList<TextSpan>>? _concepts;
 
     /// <summary>The normalised text the rules match on.</summary>
     public string Text => _normalised.Text;
@@ -33,16 +34,24 @@ internal sealed class CheckedText(string text, LanguageProfile profile)
 
     private List<TextSpan> Quotes => _quotes ??= QuoteFinder.Find(Text);
 
-    private List<TextSpan> DisclaimerSpans => _disclaimers ??= Profile.Disclaimers.FindAll(Text).ToList();
+    private List<TextSpan> DisclaimerSpans => _disclaimers ??= Profile.Disclaimers.FindAll(Text);
 
     /// <summary>Occurrences of the phrases that are asserted; with negatable false, every occurrence counts.</summary>
     public IEnumerable<TextSpan> Uses(PhraseSet phrases, bool negatable = true, PhraseSet? postCues = null)
     {
         foreach (var hit in phrases.FindAll(Text))
         {
-            if (negatable && (IsInDisclaimer(hit) || IsQuotedMention(hit) || Profile.IsNegated(Text, hit, postCues))) continue;
+            if (negatable && (IsInDisclaimer(hit) || IsQuotedMention(hit) || Profile.IsNegated(Text, hit, postCues) || Profile.IsDebunked(Text, hit))) continue;
             yield return hit;
         }
+    }
+
+    /// <summary>Every occurrence of a concept, asserted or not, found once per text however many rules read it.</summary>
+    public IReadOnlyList<TextSpan> Hits(Rules.Concept concept)
+    {
+        _concepts ??= [];
+        if (!_concepts.TryGetValue(concept, out var hits)) _concepts[concept] = hits = concept.Phrases.FindAll(Text);
+        return hits;
     }
 
     /// <summary>Whether the phrases occur anywhere, negated or not ("不保本" is itself a risk warning).</summary>

@@ -18,8 +18,11 @@ internal sealed class LanguageProfile
     private readonly string[] _sentenceBreaks;
 
     private LanguageProfile(string key, bool words, int window, string[] clauseBreaks, string[] sentenceBreaks,
-        PhraseSet cues, PhraseSet pseudo, PhraseSet post, PhraseSet mention, PhraseSet contrast, PhraseSet disclaimers)
+        PhraseSet cues, PhraseSet pseudo, PhraseSet post, PhraseSet mention, PhraseSet contrast, PhraseSet disclaimers,
+        PhraseSet debunk, PhraseSet answerNo)
     {
+        Debunk = debunk;
+        AnswerNo = answerNo;
         Key = key;
         _words = words;
         _window = window;
@@ -41,6 +44,12 @@ internal sealed class LanguageProfile
     public PhraseSet Contrast { get; }
     public PhraseSet Disclaimers { get; }
 
+    /// <summary>Words that call a claim false or a scam (那是假的, 别信, that's not true, is a red flag).</summary>
+    public PhraseSet Debunk { get; }
+
+    /// <summary>The start of a "no" answer to a question (不是, 没有, Honestly, no).</summary>
+    public PhraseSet AnswerNo { get; }
+
     public static LanguageProfile Create(string key, LanguageDefinition definition, string where)
     {
         var words = definition.WindowUnit switch
@@ -61,7 +70,8 @@ internal sealed class LanguageProfile
                 [.. definition.ClauseBreaks.Where(b => b.Length > 0)], [.. definition.SentenceBreaks.Where(b => b.Length > 0)],
                 PhraseSet.Create(definition.NegationCues, null), PhraseSet.Create(definition.PseudoNegations, null),
                 PhraseSet.Create(definition.PostNegationCues, null), PhraseSet.Create(definition.MentionCues, null),
-                PhraseSet.Create(definition.ContrastCues, null), PhraseSet.Create(null, definition.Disclaimers));
+                PhraseSet.Create(definition.ContrastCues, null), PhraseSet.Create(null, definition.Disclaimers),
+                PhraseSet.Create(null, definition.DebunkCues), PhraseSet.Create(null, (definition.AnswerNo ?? []).Select(a => $"^\\s*(?:{a})")));
         }
         catch (ArgumentException e)
         {
@@ -81,7 +91,7 @@ internal sealed class LanguageProfile
     /// <summary>A negation cue in [start, end) that is not part of a pseudo-negation.</summary>
     public bool HasCue(string text, int start, int end)
     {
-        if (start >= end) return false;
+        if (start >= end || !Cues.IsMatch(text, start, end)) return false;
         List<TextSpan>? pseudo = null;
         foreach (var cue in Cues.FindAll(text, start, end))
         {
@@ -89,6 +99,76 @@ internal sealed class LanguageProfile
             if (!pseudo.Any(p => p.Contains(cue))) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// How far apart two non-overlapping spans are: characters between them for zh, words between them for en;
+    /// <see cref="int.MaxValue"/> when they overlap.
+    /// </summary>
+    public int Gap(string text, TextSpan a, TextSpan b)
+    {
+        if (a.Overlaps(b)) return int.MaxValue;
+        var (from, to) = a.End <= b.Start ? (a.End, b.Start) : (b.End, a.Start);
+        if (!_words) return to - from;
+        var words = 0;
+        for (var i = from; i < to; i++)
+            if (!char.IsWhiteSpace(text[i]) && (i == from || char.IsWhiteSpace(text[i - 1]))) words++;
+        return words;
+    }
+
+    /// <summary>Whether a sentence ends inside [start, end); the point of a title (Mr. Li, Mrs. Zhou, Dr. Wu) does not end one.</summary>
+    public bool HasSentenceBreak(string text, int start, int end)
+    {
+        foreach (var mark in _sentenceBreaks)
+            for (var i = start >= end ? -1 : text.IndexOf(mark, start, end - start, StringComparison.Ordinal);
+                 i >= 0 && i + mark.Length <= end;
+                 i = i + 1 >= end ? -1 : text.IndexOf(mark, i + 1, end - i - 1, StringComparison.Ordinal))
+                if (!(mark[0] == '.' && IsTitle(text, i))) return true;
+        return false;
+    }
+
+    // A capitalised word of at most three letters before the point: Mr, Mrs, Ms, Dr, St.
+    private static bool IsTitle(string text, int point)
+    {
+        var i = point;
+        while (i > 0 && char.IsAsciiLetter(text[i - 1])) i--;
+        var length = point - i;
+        return length is >= 2 and <= 3 && char.IsAsciiLetterUpper(text[i]) && (i == 0 || !char.IsLetterOrDigit(text[i - 1]));
+    }
+
+    /// <summary>Whether a clause ends inside [start, end); a point or comma between digits (5.8%, 3,000) does not end one.</summary>
+    public bool HasClauseBreak(string text, int start, int end)
+    {
+        if (start >= end) return false;
+        List<TextSpan>? pseudo = null;
+        foreach (var mark in _clauseBreaks)
+        {
+            for (var i = text.IndexOf(mark, start, end - start, StringComparison.OrdinalIgnoreCase);
+                 i >= 0 && i + mark.Length <= end;
+                 i = i + 1 >= end ? -1 : text.IndexOf(mark, i + 1, end - i - 1, StringComparison.OrdinalIgnoreCase))
+            {
+                if (mark is "." or "," && i > 0 && i + 1 < text.Length && char.IsAsciiDigit(text[i - 1]) && char.IsAsciiDigit(text[i + 1])) continue;
+                pseudo ??= Pseudo.FindAll(text, Math.Max(0, start - PseudoMargin), Math.Min(text.Length, end + PseudoMargin));
+                if (IsInside(pseudo, i, mark.Length)) continue;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// A claim reported only to be knocked down: its sentence or the next one calls it false (有人说保本，那是假的;
+    /// 'guaranteed'? That's not true), or it is asked in a question the text answers no (Is it risk-free? No.).
+    /// </summary>
+    public bool IsDebunked(string text, TextSpan hit)
+    {
+        if (Debunk.IsEmpty && AnswerNo.IsEmpty) return false;
+        var sentence = Sentence(text, hit);
+        var next = sentence.End < text.Length ? Sentence(text, new TextSpan(sentence.End, sentence.End)) : sentence;
+        if (Debunk.IsMatch(text, sentence.Start, Math.Max(sentence.End, next.End))) return true;
+        var last = sentence.End - 1;
+        while (last > sentence.Start && char.IsWhiteSpace(text[last])) last--;
+        return text[last] is '?' or '？' && AnswerNo.IsMatch(text, sentence.End, Math.Min(text.Length, sentence.End + 24));
     }
 
     /// <summary>The sentence around a span.</summary>
@@ -138,13 +218,14 @@ internal sealed class LanguageProfile
     {
         if (position <= floor) return floor;
         var start = floor;
-        var pseudo = Pseudo.FindAll(text, Math.Max(0, floor - PseudoMargin), Math.Min(text.Length, position + PseudoMargin));
+        List<TextSpan>? pseudo = null;
         foreach (var mark in _clauseBreaks)
         {
             for (var i = text.LastIndexOf(mark, position - 1, position - floor, StringComparison.OrdinalIgnoreCase);
                  i >= floor && i + mark.Length <= position;
                  i = i == 0 ? -1 : text.LastIndexOf(mark, i - 1, i - floor, StringComparison.OrdinalIgnoreCase))
             {
+                pseudo ??= Pseudo.FindAll(text, Math.Max(0, floor - PseudoMargin), Math.Min(text.Length, position + PseudoMargin));
                 if (IsInside(pseudo, i, mark.Length)) { if (i == floor) break; continue; }
                 start = Math.Max(start, i + mark.Length);
                 break;
@@ -157,13 +238,14 @@ internal sealed class LanguageProfile
     {
         if (position >= ceiling) return ceiling;
         var end = ceiling;
-        var pseudo = Pseudo.FindAll(text, Math.Max(0, position - PseudoMargin), Math.Min(text.Length, ceiling + PseudoMargin));
+        List<TextSpan>? pseudo = null;
         foreach (var mark in _clauseBreaks)
         {
             for (var i = text.IndexOf(mark, position, ceiling - position, StringComparison.OrdinalIgnoreCase);
                  i >= 0;
                  i = i + 1 >= ceiling ? -1 : text.IndexOf(mark, i + 1, ceiling - i - 1, StringComparison.OrdinalIgnoreCase))
             {
+                pseudo ??= Pseudo.FindAll(text, Math.Max(0, position - PseudoMargin), Math.Min(text.Length, ceiling + PseudoMargin));
                 if (IsInside(pseudo, i, mark.Length)) continue;
                 end = Math.Min(end, i);
                 break;

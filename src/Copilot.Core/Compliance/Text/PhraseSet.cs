@@ -38,12 +38,8 @@ internal sealed class PhraseSet
         return new PhraseSet(regex);
     }
 
-    public IEnumerable<TextSpan> FindAll(string text)
-    {
-        if (_regex is null) yield break;
-        for (var match = _regex.Match(text); match.Success; match = match.NextMatch())
-            if (match.Length > 0) yield return new TextSpan(match.Index, match.Index + match.Length);
-    }
+    /// <summary>Every occurrence in the text, found without a Match object per hit (the checker runs on every draft).</summary>
+    public List<TextSpan> FindAll(string text) => FindAll(text, 0, text.Length);
 
     /// <summary>Occurrences inside [start, end) of the text.</summary>
     public List<TextSpan> FindAll(string text, int start, int end)
@@ -61,10 +57,11 @@ internal sealed class PhraseSet
     private static string LiteralPattern(string term)
     {
         var pattern = new StringBuilder();
-        // "n't" is a suffix: it must not need a word boundary before it.
-        if (char.IsAsciiLetterOrDigit(term[0]) && !(term.Length > 1 && term[1] is '\'' or '’')) pattern.Append(@"\b");
+        // Whole Latin words, bounded by Latin letters and digits only, so "guaranteed的" in mixed Chinese and English is
+        // still the word. "n't" is a suffix: it must not need a boundary before it.
+        if (char.IsAsciiLetterOrDigit(term[0]) && !(term.Length > 1 && term[1] is '\'' or '’')) pattern.Append("(?<![A-Za-z0-9])");
         pattern.Append(Regex.Escape(term));
-        if (char.IsAsciiLetterOrDigit(term[^1])) pattern.Append(@"\b");
+        if (char.IsAsciiLetterOrDigit(term[^1])) pattern.Append("(?![A-Za-z0-9])");
         return pattern.ToString();
     }
 }
