@@ -7,9 +7,10 @@ public sealed record BlindQuestion(
     string Id, string Question, string Language, string DocumentId, string? Article, string Style, double SharedBigramShare,
     IReadOnlyList<BlindAnswer>? AlsoAnsweredBy)
 {
-    public static IReadOnlyList<BlindQuestion> Load(string fileName) =>
+    /// <param name="path">Relative to Data/, e.g. blind-2/retrieval-blind-2.json.</param>
+    public static IReadOnlyList<BlindQuestion> Load(string path) =>
         JsonSerializer.Deserialize<List<BlindQuestion>>(
-            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", "blind", fileName)), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+            File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Data", path)), new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
 
     public bool IsLaw => DocumentId.StartsWith("law-", StringComparison.Ordinal);
 
