@@ -18,14 +18,16 @@ namespace Copilot.Benchmarks.Search;
 [Config(typeof(Config))]
 public class SearchBenchmarks
 {
-    private const int Seed = 20261125;
-    private static readonly KnowledgeFilter ValidToday = new(ValidOn: new DateOnly(2026, 11, 25));
+    internal const int Seed = 20261125;
+    internal static readonly KnowledgeFilter ValidToday = new(ValidOn: new DateOnly(2026, 11, 25));
 
     private LuceneKnowledgeIndex _index = null!;
     private ReadOnlyMemory<float>[] _queryVectors = [];
     private int _next;
 
-    public static IReadOnlyList<int> Sizes { get; } = [10_000, 100_000];
+    /// <summary>10k and 100k chunks; COPILOT_BENCH_CHUNKS=10000 (comma-separated) measures fewer, e.g. on a busy machine.</summary>
+    public static IReadOnlyList<int> Sizes { get; } =
+        Environment.GetEnvironmentVariable("COPILOT_BENCH_CHUNKS") is { Length: > 0 } sizes ? [.. sizes.Split(',').Select(int.Parse)] : [10_000, 100_000];
 
     [ParamsSource(nameof(Sizes))]
     public int Chunks { get; set; }
@@ -33,9 +35,13 @@ public class SearchBenchmarks
     /// <summary>Builds the indexes the filter will search before any measuring process starts.</summary>
     public static Task PrepareIndexesAsync(IReadOnlyList<string> filters)
     {
-        var names = new[] { nameof(Lexical), nameof(Hybrid) }.Select(m => $"{typeof(SearchBenchmarks).FullName}.{m}");
-        if (!filters.Any(filter => names.Any(name => FileSystemName.MatchesSimpleExpression(filter, name)))) return Task.CompletedTask;
-        return SearchIndexCache.PrepareAsync(Sizes.SelectMany(size => new[] { (size, false), (size, true) }), Seed);
+        var lexical = $"{typeof(SearchBenchmarks).FullName}.{nameof(Lexical)}";
+        var vectors = new[] { $"{typeof(SearchBenchmarks).FullName}.{nameof(Hybrid)}" }
+            .Concat(VectorScanBenchmarks.Names).ToList();
+        bool Wanted(string name) => filters.Any(filter => FileSystemName.MatchesSimpleExpression(filter, name));
+        var indexes = Sizes.SelectMany(size => new[] { (size, false), (size, true) })
+            .Where(i => i.Item2 ? vectors.Any(Wanted) : Wanted(lexical)).ToList();
+        return indexes.Count == 0 ? Task.CompletedTask : SearchIndexCache.PrepareAsync(indexes, Seed);
     }
 
     [GlobalSetup(Target = nameof(Lexical))]

@@ -9,7 +9,7 @@ namespace Copilot.Knowledge.Index.Lucene;
 
 /// <summary>
 /// The embedded index: Lucene on disk, BM25 over Chinese words and character pairs, and — when chunks carry
-/// embeddings — a cosine scan of stored vectors fused with the lexical ranking by reciprocal rank.
+/// embeddings — a cosine scan of each segment's vectors, held in memory (<see cref="SegmentVectors"/>), fused with the lexical ranking by reciprocal rank.
 /// </summary>
 public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
 {
@@ -142,6 +142,11 @@ public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
 
     private sealed class BM25SearcherFactory : SearcherFactory
     {
-        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = new BM25Similarity() };
+        public override IndexSearcher NewSearcher(IndexReader reader)
+        {
+            // New segments' vectors are copied into memory here, on the writer's refresh, not by the first query to meet them.
+            foreach (var leaf in reader.Leaves) SegmentVectors.Warm(leaf.AtomicReader);
+            return new IndexSearcher(reader) { Similarity = new BM25Similarity() };
+        }
     }
 }
