@@ -28,6 +28,9 @@ internal static class LabelledMessages
     /// <summary>The blind test set (Data/blind, see its PROVENANCE.md): written by someone who saw only the rules' titles and sources.</summary>
     public static IReadOnlyList<LabelledMessage> Blind { get; } = Load(Path.Combine("blind", "compliance-blind.json"));
 
+    /// <summary>The second blind set (Data/blind-2, see its PROVENANCE.md): the test part since the first one guided the lexicon.</summary>
+    public static IReadOnlyList<LabelledMessage> SecondBlind { get; } = Load(Path.Combine("blind-2", "compliance-blind-2.json"));
+
     private static List<LabelledMessage> Load(string file)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file)));
