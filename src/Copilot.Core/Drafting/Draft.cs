@@ -39,6 +39,8 @@ public sealed class Draft
     public string? OverrideReason { get; set; }
     /// <summary>Optimistic concurrency: two reviewers deciding at once, exactly one wins.</summary>
     public int Version { get; set; }
+    /// <summary>The campaign that drafted it; null for a draft asked for one client. Outcomes count campaign funnels by it.</summary>
+    public string? CampaignId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 }

@@ -24,6 +24,7 @@ public static class DraftingServiceCollectionExtensions
         services.AddSingleton<DraftPrecheck>();
         services.AddSingleton<DraftCreation>();
         services.AddSingleton<DraftReview>();
+        services.AddSingleton<DraftBatchReview>();
         return builder;
     }
 }

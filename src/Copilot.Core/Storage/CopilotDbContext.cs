@@ -1,6 +1,7 @@
 using Copilot.Advisors;
 using Copilot.ApiKeys;
 using Copilot.Audit;
+using Copilot.Campaigns;
 using Copilot.Chat;
 using Copilot.Clients;
 using Copilot.Drafting;
@@ -27,6 +28,8 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
     public DbSet<StoredApiKey> StoredApiKeys => Set<StoredApiKey>();
     public DbSet<ModelUsageRecord> ModelUsage => Set<ModelUsageRecord>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignItem> CampaignItems => Set<CampaignItem>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -61,6 +64,8 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
         });
         model.ApplyConfiguration(new ModelUsageConfiguration());
         model.ApplyConfiguration(new ClientRecordConfiguration());
+        model.ApplyConfiguration(new CampaignConfiguration());
+        model.ApplyConfiguration(new CampaignItemConfiguration());
         model.ApplyConfigurationsFromAssembly(typeof(CopilotDbContext).Assembly, type => type.Namespace == typeof(CopilotDbContext).Namespace);
     }
 }
