@@ -15,6 +15,11 @@ internal static class Program
     // Named Program inside a namespace so it does not clash with the API's global Program that the chat benchmark hosts.
     public static async Task Main(string[] args)
     {
+        if (args is ["prompt-tokens", var log, var drafts])
+        {
+            Campaigns.PromptTokens.Print(log, int.Parse(drafts));
+            return;
+        }
         await SearchBenchmarks.PrepareIndexesAsync(FilterValues(args));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, DefaultConfig.Instance
             .AddDiagnoser(MemoryDiagnoser.Default)

@@ -41,6 +41,7 @@ public sealed class SampleSettingsTests
         { RateLimitOptions.Section, typeof(RateLimitOptions) },
         { HttpSecurityOptions.Section, typeof(HttpSecurityOptions) },
         { Copilot.Clients.ClientOptions.Section, typeof(Copilot.Clients.ClientOptions) },
+        { Copilot.Campaigns.CampaignOptions.Section, typeof(Copilot.Campaigns.CampaignOptions) },
     };
 
     [Theory, MemberData(nameof(Sections))]
