@@ -72,4 +72,24 @@ public sealed class ModelModeCampaignTests
         Assert.Contains("after 2 attempts", failure["reason"]!.GetValue<string>());
         Assert.Equal(clients[0], failure["clientIds"]![0]!.GetValue<string>());
     }
+
+    [Fact]
+    public async Task A_model_that_refuses_the_call_itself_is_not_retried()
+    {
+        using var openAi = new FakeOpenAiServer { Reply = _ => Message };
+        var settings = KeyedApi.Settings();
+        foreach (var (key, value) in TestDatabases.Settings(TestDatabases.Sqlite).Concat(CampaignApis.JobSettings(concurrency: 1))) settings[key] = value;
+        settings["Compliance:UseLlmJudge"] = "false";
+        using var factory = CopilotApiFactory.ModelMode(openAi, seed: false, extra: settings);
+        var crm = await factory.CreateReadyClientAsync();
+        crm.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", KeyedApi.Crm);
+        var clients = await CampaignClient.ImportClientsAsync(crm, 1, seed: 33);
+
+        openAi.FailNextChats(ModelFault.Http(401));
+        var done = await crm.FinishedAsync(await crm.StartAsync(CampaignClient.Body(clients)));
+
+        Assert.Equal(1, done["failed"]!.GetValue<int>());
+        Assert.Contains("HTTP 401", done["failures"]![0]!["reason"]!.GetValue<string>());
+        Assert.Single(openAi.ChatRequests);
+    }
 }

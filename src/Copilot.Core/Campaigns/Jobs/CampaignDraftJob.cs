@@ -53,9 +53,11 @@ public sealed class CampaignDraftJob(
                 Finish(item, CampaignItemStatus.Drafted, draft.Id, draft.Flagged, draft.Verdict, null, (int)clock.ElapsedMilliseconds);
             }, ct);
         }
-        catch (ModelCallException e) when (e.Status is 503 or 502 or 504)
+        catch (ModelCallException e)
         {
-            await RetryOrFailAsync(campaignId, clientId, e.Reason, e.RetryAfter, settings, ct);
+            // A model that refused the call itself (a 4xx other than 429: a bad key, a bad request) refuses it again.
+            if (Refused(e)) await FailAsync(campaignId, clientId, e.Reason, ct);
+            else await RetryOrFailAsync(campaignId, clientId, e.Reason, e.RetryAfter, settings, ct);
         }
         catch (ModelBudgetExceededException e)
         {
@@ -87,6 +89,13 @@ public sealed class CampaignDraftJob(
             throw;
         }
         await completion.CheckAsync(campaignId, ct);
+    }
+
+    private static bool Refused(ModelCallException e)
+    {
+        for (Exception? inner = e.InnerException; inner is not null; inner = inner.InnerException)
+            if (inner is System.ClientModel.ClientResultException { Status: >= 400 and < 500 and not 429 }) return true;
+        return false;
     }
 
     private async Task<bool> ClaimAsync(string campaignId, string clientId, CampaignOptions settings, CancellationToken ct)
