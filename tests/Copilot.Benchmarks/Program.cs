@@ -20,6 +20,11 @@ internal static class Program
             await Outcomes.DashboardLoadRun.RunAsync(args);
             return;
         }
+        if (args is ["prompt-tokens", var log, var drafts])
+        {
+            Campaigns.PromptTokens.Print(log, int.Parse(drafts));
+            return;
+        }
         await SearchBenchmarks.PrepareIndexesAsync(FilterValues(args));
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, DefaultConfig.Instance
             .AddDiagnoser(MemoryDiagnoser.Default)

@@ -21,6 +21,9 @@ public static class DraftEndpoints
         drafts.MapPost("/{id}/review", ReviewAsync).WithName("ReviewDraft").RequireAuthorization(AuthPolicies.Review)
             .WithSummary("A compliance officer approves, rejects or requests changes; edited text is re-checked")
             .ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409).ProducesProblem(422);
+        drafts.MapPost("/review-batch", ReviewBatchAsync).WithName("ReviewDraftBatch").RequireAuthorization(AuthPolicies.Review)
+            .WithSummary("One decision for many drafts, each re-checked and audited on its own; flagged drafts are refused from a bulk approve")
+            .ProducesValidationProblem();
         drafts.MapPost("/{id}/revise", ReviseAsync).WithName("ReviseDraft").RequireAuthorization(AuthPolicies.Drafting)
             .WithSummary("The advisor revises a draft sent back for changes; it returns to review").ProducesProblem(404).ProducesProblem(409);
         drafts.MapPost("/{id}/sent", SentAsync).WithName("MarkDraftSent").RequireAuthorization(AuthPolicies.Crm)
@@ -68,6 +71,9 @@ public static class DraftEndpoints
 
     private static async Task<Ok<DraftView>> ReviewAsync(string id, ReviewRequest request, Caller caller, DraftReview review, CancellationToken ct) =>
         TypedResults.Ok(await review.ReviewAsync(id, request with { ReviewerId = caller.Actor(request.ReviewerId, "reviewerId") }, ct));
+
+    private static async Task<Ok<ReviewBatchResponse>> ReviewBatchAsync(ReviewBatchRequest request, Caller caller, DraftBatchReview batch, CancellationToken ct) =>
+        TypedResults.Ok(await batch.ReviewAsync(request with { ReviewerId = caller.Actor(request.ReviewerId, "reviewerId") }, ct));
 
     private static async Task<Ok<DraftView>> ReviseAsync(string id, ReviseRequest request, Caller caller, DraftReview review, CancellationToken ct) =>
         TypedResults.Ok(await review.ReviseAsync(id, request with { AdvisorId = caller.ActFor(request.AdvisorId, "advisorId") },

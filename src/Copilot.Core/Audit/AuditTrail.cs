@@ -6,21 +6,22 @@ using Microsoft.EntityFrameworkCore;
 namespace Copilot.Audit;
 
 /// <summary>
-/// Appends hash-chained audit entries inside the caller's unit of work, and verifies the chain.
-/// Appends are serialised in this process; across replicas the unique PreviousHash index makes a
-/// concurrent append fail, and <see cref="AuditedWork"/> retries it.
+/// Appends hash-chained audit entries inside the caller's unit of work, and verifies the chain. An entry is linked to
+/// the chain's head only when <see cref="AuditedWork"/> commits (<see cref="SealAsync"/>), under a lock that lasts
+/// from reading the head to the commit: PostgreSQL's transaction advisory lock across hosts, SQLite's write lock
+/// (its transactions begin IMMEDIATE). So concurrent drafts on several hosts wait a few milliseconds for each
+/// other's commit instead of forking the chain; the unique PreviousHash index stays as the last guard.
 /// </summary>
 public sealed class AuditTrail(IDbContextFactory<CopilotDbContext> contexts, TimeProvider time)
 {
     /// <summary>Adds an entry to the context (saved with the caller's other changes), chained to the latest entry.</summary>
     /// <param name="actor">The key or person that acted; whom they acted for goes into <paramref name="details"/>.</param>
     /// <param name="rulesVersion">The compliance rules (and judge) that judged the text the entry is about, if any were.</param>
-    public async Task AppendAsync(
+    public Task AppendAsync(
         CopilotDbContext db, string entityType, string entityId, string action, string actor, object details, CancellationToken ct, string? rulesVersion = null)
     {
-        var previous = db.AuditRecords.Local.LastOrDefault(r => db.Entry(r).State == EntityState.Added)?.Hash
-            ?? await db.AuditRecords.OrderByDescending(r => r.Id).Select(r => r.Hash).FirstOrDefaultAsync(ct)
-            ?? AuditHasher.Genesis;
+        // Linked to this unit's previous entry now, to the chain's head when sealed.
+        var previous = db.AuditRecords.Local.LastOrDefault(r => db.Entry(r).State == EntityState.Added)?.Hash ?? Unsealed;
         var record = new AuditRecord
         {
             EntityType = entityType,
@@ -35,6 +36,39 @@ public sealed class AuditTrail(IDbContextFactory<CopilotDbContext> contexts, Tim
         };
         record.Hash = AuditHasher.Compute(record);
         db.AuditRecords.Add(record);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>The previous hash of a unit's first entry until it is sealed; no real hash is empty.</summary>
+    private const string Unsealed = "";
+
+    /// <summary>Any 64-bit number the service alone takes with pg_advisory_xact_lock: "AUDITCHN".</summary>
+    internal const long ChainLockKey = 0x415544495443484E;
+
+    /// <summary>
+    /// Links the unit's new entries, in the order they were appended, to the chain's head, just before they are saved.
+    /// On PostgreSQL it first takes the chain's transaction lock, released by the commit or rollback.
+    /// </summary>
+    internal static async Task SealAsync(CopilotDbContext db, CancellationToken ct)
+    {
+        var added = db.ChangeTracker.Entries<AuditRecord>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (added.Count == 0) return;
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({ChainLockKey})", ct);
+        var previous = await db.AuditRecords.AsNoTracking().OrderByDescending(r => r.Id).Select(r => r.Hash).FirstOrDefaultAsync(ct)
+            ?? AuditHasher.Genesis;
+        // The unit's entries form a list from the unsealed one; follow it so their order survives re-hashing.
+        var next = added.ToLookup(r => r.PreviousHash);
+        var record = added.Single(r => r.PreviousHash == Unsealed);
+        for (var i = 0; i < added.Count; i++)
+        {
+            var following = next[record.Hash].SingleOrDefault();
+            record.PreviousHash = previous;
+            record.Hash = AuditHasher.Compute(record);
+            previous = record.Hash;
+            if (following is null) break;
+            record = following;
+        }
     }
 
     public async Task<IReadOnlyList<AuditRecord>> ForEntityAsync(string entityType, string entityId, CancellationToken ct)

@@ -4,12 +4,14 @@ using Copilot.Storage;
 namespace Copilot.Audit;
 
 /// <summary>
-/// A unit of work whose changes and audit entries are saved together or not at all. Work is serialised in this
-/// process so the chain stays linear; a fork by another replica (unique PreviousHash) is retried.
+/// A unit of work whose changes and audit entries are saved together or not at all. Its entries are chained to the head
+/// at commit (<see cref="AuditTrail.SealAsync"/>). On SQLite, one writer at a time anyway, work is serialised in this
+/// process so no transaction waits on another's busy lock; on PostgreSQL units run side by side and wait only for the
+/// chain's lock from sealing to commit. A fork from a writer that took no lock (unique PreviousHash) is retried.
 /// </summary>
 public sealed class AuditedWork(IDbContextFactory<CopilotDbContext> contexts)
 {
-    private static readonly SemaphoreSlim Gate = new(1, 1);
+    private static readonly SemaphoreSlim SqliteGate = new(1, 1);
     private const int Attempts = 3;
 
     /// <param name="afterSave">
@@ -18,16 +20,18 @@ public sealed class AuditedWork(IDbContextFactory<CopilotDbContext> contexts)
     /// </param>
     public async Task<T> RunAsync<T>(Func<CopilotDbContext, Task<T>> work, CancellationToken ct, Func<T, Task>? afterSave = null)
     {
-        await Gate.WaitAsync(ct);
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            for (var attempt = 1; ; attempt++)
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            var gate = db.Database.IsSqlite() ? SqliteGate : null;
+            if (gate is not null) await gate.WaitAsync(ct);
+            try
             {
-                await using var db = await contexts.CreateDbContextAsync(ct);
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 var result = await work(db);
                 try
                 {
+                    await AuditTrail.SealAsync(db, ct);
                     await db.SaveChangesAsync(ct);
                     if (afterSave is not null) await afterSave(result);
                     await transaction.CommitAsync(ct);
@@ -35,13 +39,13 @@ public sealed class AuditedWork(IDbContextFactory<CopilotDbContext> contexts)
                 }
                 catch (DbUpdateException e) when (e is not DbUpdateConcurrencyException && attempt < Attempts && IsChainFork(db))
                 {
-                    // Another replica appended first; redo the work on top of its entry.
+                    // Another writer appended first without the lock; redo the work on top of its entry.
                 }
             }
-        }
-        finally
-        {
-            Gate.Release();
+            finally
+            {
+                gate?.Release();
+            }
         }
     }
 

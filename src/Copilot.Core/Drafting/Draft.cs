@@ -43,6 +43,8 @@ public sealed class Draft
     public DateTime? DecidedAtUtc { get; set; }
     /// <summary>Seconds from creation to that first decision: the review time the dashboard takes the median of, in the database.</summary>
     public double? ReviewSeconds { get; set; }
+    /// <summary>The campaign that drafted it; null for a draft asked for one client. Outcomes count campaign funnels by it.</summary>
+    public string? CampaignId { get; set; }
     public DateTime CreatedAtUtc { get; set; }
     public DateTime UpdatedAtUtc { get; set; }
 }

@@ -5,6 +5,7 @@ using Copilot.Clients;
 using Copilot.Common;
 using Copilot.Idempotency;
 using Copilot.Llm;
+using Copilot.Storage;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -69,6 +70,32 @@ public sealed class DraftCreation(
         }
     }
 
+    /// <summary>
+    /// Drafts for one client of a campaign: the same validation, writing, pre-check and audited write as a single draft,
+    /// without an Idempotency-Key (the campaign's unique (campaign, client) index does that job), the draft marked with its
+    /// campaign, and <paramref name="record"/> run in the same unit of work (the campaign's item is updated with the draft).
+    /// </summary>
+    public async Task<DraftView> CreateForCampaignAsync(
+        DraftRequest request, string campaignId, string actor, Func<CopilotDbContext, Draft, Task> record, CancellationToken ct)
+    {
+        var valid = DraftRequestValidator.Validate(await WithStoredClientAsync(request, ct), limits.Value);
+        var advisor = await advisors.FindAsync(valid.AdvisorId, ct)
+            ?? throw new InputValidationException("advisorId", "No such advisor; register it with PUT /v1/advisors/{id}.", unprocessable: true);
+        await budget.EnsureAvailableAsync(advisor.Id, ct);
+        var draft = await ComposeAsync(valid, advisor, ct, campaignId);
+        draft.CreatedBy = actor;
+        draft.CampaignId = campaignId;
+        return await work.RunAsync(async db =>
+        {
+            db.Drafts.Add(draft);
+            await audit.AppendAsync(db, "draft", draft.Id, "created", actor,
+                new { onBehalfOf = advisor.Id, campaignId, draft.Generator, draft.Verdict, draft.Flagged, draft.Revisions, draft.ScenarioCode, draft.Channel, draft.Text },
+                ct, draft.RulesVersion);
+            await record(db, draft);
+            return DraftView.From(draft);
+        }, ct);
+    }
+
     /// <summary>The request with its client's stored portrait filled in under what the request itself sends.</summary>
     private async Task<DraftRequest> WithStoredClientAsync(DraftRequest request, CancellationToken ct)
     {
@@ -77,10 +104,11 @@ public sealed class DraftCreation(
         return stored is null ? request : request with { Client = stored.OverriddenBy(sent) };
     }
 
-    private async Task<Draft> ComposeAsync(ValidDraftRequest request, Advisor advisor, CancellationToken ct)
+    private async Task<Draft> ComposeAsync(ValidDraftRequest request, Advisor advisor, CancellationToken ct, string? campaignId = null)
     {
-        // Every model call of this draft — research embeddings, writing, the judge, the revision — spends this advisor's budget.
-        using var call = ModelCallContext.Begin(ModelPurpose.Draft, advisor.Id);
+        // Every model call of this draft — research embeddings, writing, the judge, the revision — spends this advisor's
+        // budget, and counts for its campaign if it has one.
+        using var call = ModelCallContext.Begin(ModelPurpose.Draft, advisor.Id, campaignId);
         var context = new DraftContext(request, advisor, await research.FindAsync(request.Scenario, request.Client, request.ClientClass, ct));
         var written = await writer.WriteAsync(context, ct);
         var text = request.Channel.Compose(written.Body, advisor, request.Chinese);

@@ -213,6 +213,15 @@ public sealed class DraftReview(
         return new RecheckedText(text, check);
     }
 
+    /// <summary>The stored draft's text pre-checked again, against the current rules and what is stored of its client now.</summary>
+    internal async Task<ComplianceResult> RecheckStoredAsync(Draft draft, CancellationToken ct)
+    {
+        var products = JsonSerializer.Deserialize<List<PitchedProduct>>(draft.ProductsJson, CopilotJson.Options)!.Select(p => p.ToProductRef()).ToList();
+        return await precheck.CheckAsync(draft.Text, draft.Language.StartsWith("zh"), draft.Channel, await ProfileAsync(draft, ct), products, ct);
+    }
+
+    internal Task<Draft?> FindStoredAsync(string id, CancellationToken ct) => FindAsync(id, ct);
+
     /// <summary>
     /// The client as drafted for, made stricter by what is stored now: a client imported into the lowest category after the
     /// draft was written gets only R1 products from any edit or revision.

@@ -10,7 +10,7 @@ public sealed record DraftView(
     string Id, string AdvisorId, string ClientId, string Status, string Text, IReadOnlyList<Citation> Citations,
     IReadOnlyList<ComplianceFinding> Findings, string Verdict, bool Flagged, string Generator, int Revisions, int Version,
     string ScenarioKind, string ScenarioCode, string Channel, string? ReviewComment, DateTime CreatedAtUtc, DateTime UpdatedAtUtc,
-    string? CreatedBy = null, string? RulesVersion = null, DraftOverride? Override = null)
+    string? CreatedBy = null, string? RulesVersion = null, DraftOverride? Override = null, string? CampaignId = null)
 {
     public static DraftView From(Draft draft) => new(
         draft.Id, draft.AdvisorId, draft.ClientId, StatusName(draft.Status), draft.Text,
@@ -18,7 +18,7 @@ public sealed record DraftView(
         JsonSerializer.Deserialize<List<ComplianceFinding>>(draft.FindingsJson, CopilotJson.Options)!,
         draft.Verdict, draft.Flagged, draft.Generator, draft.Revisions, draft.Version, draft.ScenarioKind, draft.ScenarioCode,
         draft.Channel, draft.ReviewComment, draft.CreatedAtUtc, draft.UpdatedAtUtc, draft.CreatedBy, draft.RulesVersion,
-        draft.OverrideReason is { } reason ? new DraftOverride(draft.ReviewerId, reason) : null);
+        draft.OverrideReason is { } reason ? new DraftOverride(draft.ReviewerId, reason) : null, draft.CampaignId);
 
     /// <summary>The status as clients write it: PendingReview, Approved, Rejected, ChangesRequested, Sent.</summary>
     public static string StatusName(DraftStatus status) => status.ToString();

@@ -25,6 +25,7 @@ public static class DraftingServiceCollectionExtensions
         services.AddSingleton<DraftCreation>();
         services.TryAddSingleton<Outcomes.ContactStamp>();
         services.AddSingleton<DraftReview>();
+        services.AddSingleton<DraftBatchReview>();
         return builder;
     }
 }

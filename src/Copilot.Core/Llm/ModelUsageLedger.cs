@@ -18,6 +18,7 @@ public sealed class ModelUsageLedger(
             Purpose = call?.Purpose ?? "unknown",
             Model = model,
             AdvisorId = call?.AdvisorId,
+            CampaignId = call?.CampaignId,
             // The API key's (or person's) name; background work such as seeding the corpus has none.
             Caller = http.HttpContext?.User.Identity?.Name ?? "service",
             InputTokens = inputTokens,

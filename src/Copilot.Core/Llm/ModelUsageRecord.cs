@@ -12,6 +12,8 @@ public sealed class ModelUsageRecord
     public required string Model { get; set; }
     public string? AdvisorId { get; set; }
     public string? Caller { get; set; }
+    /// <summary>The campaign whose draft made the call, so a campaign reports the tokens it really used.</summary>
+    public string? CampaignId { get; set; }
     public long InputTokens { get; set; }
     public long OutputTokens { get; set; }
 }
@@ -26,6 +28,8 @@ internal sealed class ModelUsageConfiguration : IEntityTypeConfiguration<ModelUs
         usage.Property(u => u.Model).HasMaxLength(128);
         usage.Property(u => u.AdvisorId).HasMaxLength(64);
         usage.Property(u => u.Caller).HasMaxLength(128);
+        usage.Property(u => u.CampaignId).HasMaxLength(40);
+        usage.HasIndex(u => u.CampaignId);
         // The budget sums an advisor's usage since midnight on every model-backed request.
         usage.HasIndex(u => new { u.AdvisorId, u.AtUtc });
     }

@@ -1,6 +1,7 @@
 using Copilot.Advisors;
 using Copilot.ApiKeys;
 using Copilot.Audit;
+using Copilot.Campaigns;
 using Copilot.Chat;
 using Copilot.Clients;
 using Copilot.Drafting;
@@ -29,6 +30,8 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<StoredApiKey> StoredApiKeys => Set<StoredApiKey>();
     public DbSet<ModelUsageRecord> ModelUsage => Set<ModelUsageRecord>();
     public DbSet<OutcomeEvent> OutcomeEvents => Set<OutcomeEvent>();
+    public DbSet<Campaign> Campaigns => Set<Campaign>();
+    public DbSet<CampaignItem> CampaignItems => Set<CampaignItem>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -64,6 +67,8 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
         model.ApplyConfiguration(new ModelUsageConfiguration());
         model.ApplyConfiguration(new ClientRecordConfiguration());
         model.ApplyConfiguration(new OutcomeEventConfiguration());
+        model.ApplyConfiguration(new CampaignConfiguration());
+        model.ApplyConfiguration(new CampaignItemConfiguration());
         model.ApplyConfigurationsFromAssembly(typeof(CopilotDbContext).Assembly, type => type.Namespace == typeof(CopilotDbContext).Namespace);
     }
 }

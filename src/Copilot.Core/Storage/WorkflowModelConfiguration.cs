@@ -34,6 +34,9 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         draft.Property(d => d.Version).IsConcurrencyToken();
         draft.HasIndex(d => new { d.Status, d.CreatedAtUtc });
         draft.HasIndex(d => new { d.AdvisorId, d.CreatedAtUtc });
+        draft.Property(d => d.CampaignId).HasMaxLength(40);
+        // A campaign drafts each of its clients once, whichever host or retry writes first; plain drafts (null) are not limited.
+        draft.HasIndex(d => new { d.CampaignId, d.ClientId }).IsUnique();
     }
 }
 

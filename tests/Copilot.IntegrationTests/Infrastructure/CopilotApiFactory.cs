@@ -46,6 +46,8 @@ public sealed class CopilotApiFactory(IReadOnlyDictionary<string, string?>? sett
         builder.UseSetting("Storage:DataPath", DataPath);
         // Hundreds of factories start in a test run: the demo advisor's synthetic clients only where a test asks for them.
         builder.UseSetting("Clients:DemoClients", "0");
+        // Nor a Hangfire server with its workers polling: only where a test drafts campaigns.
+        builder.UseSetting("Campaigns:RunJobs", "false");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         if (Logs is { } logs) builder.ConfigureServices(services => services.AddSingleton<ILogEventSink>(logs));

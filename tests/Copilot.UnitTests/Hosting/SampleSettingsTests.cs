@@ -42,6 +42,7 @@ public sealed class SampleSettingsTests
         { HttpSecurityOptions.Section, typeof(HttpSecurityOptions) },
         { Copilot.Clients.ClientOptions.Section, typeof(Copilot.Clients.ClientOptions) },
         { Copilot.Outcomes.OutcomeOptions.Section, typeof(Copilot.Outcomes.OutcomeOptions) },
+        { Copilot.Campaigns.CampaignOptions.Section, typeof(Copilot.Campaigns.CampaignOptions) },
     };
 
     [Theory, MemberData(nameof(Sections))]
