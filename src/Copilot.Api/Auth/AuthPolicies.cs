@@ -28,6 +28,9 @@ public static class AuthPolicies
     /// <summary>Read client portraits (an advisor's key: its own clients only).</summary>
     public const string ReadClients = nameof(ReadClients);
 
+    /// <summary>Work an advisor's book: segments and service leads (an advisor's key: its own only).</summary>
+    public const string ServeClients = nameof(ServeClients);
+
     /// <summary>Upload, replace and delete knowledge.</summary>
     public const string ManageKnowledge = nameof(ManageKnowledge);
 
@@ -43,6 +46,7 @@ public static class AuthPolicies
         [Crm] = [CallerRole.Crm],
         [ImportClients] = [CallerRole.Advisor, CallerRole.Crm],
         [ReadClients] = [CallerRole.Advisor, CallerRole.Crm, CallerRole.Compliance],
+        [ServeClients] = [CallerRole.Advisor, CallerRole.Crm],
         [ManageKnowledge] = [CallerRole.Content],
         [ManageKeys] = [],
     };
