@@ -2,6 +2,8 @@ using Copilot.Api.Auth;
 using Copilot.Clients.Segments;
 using Copilot.Clients.Tags;
 using Copilot.Common;
+using Copilot.Idempotency;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Copilot.Api.Clients;
@@ -22,11 +24,12 @@ public static class SegmentEndpoints
         return segments;
     }
 
-    private static async Task<Created<SegmentView>> CreateAsync(CreateSegmentRequest? request, Caller caller, SegmentStore store, CancellationToken ct)
+    private static async Task<Created<SegmentView>> CreateAsync(
+        CreateSegmentRequest? request, [FromHeader(Name = IdempotencyStore.Header)] string? idempotencyKey, Caller caller, SegmentStore store, CancellationToken ct)
     {
         if (request is null) throw new InputValidationException("body", "Send { advisorId?, name, definition }.");
         var advisor = Advisor(caller, request.AdvisorId);
-        var segment = await store.CreateAsync(request, advisor, caller.IsLocal ? "local" : caller.Name, ct);
+        var segment = await store.CreateAsync(request, advisor, caller.IsLocal ? "local" : caller.Name, caller.Name, idempotencyKey, ct);
         return TypedResults.Created($"/v1/segments/{segment.Id}", segment);
     }
 

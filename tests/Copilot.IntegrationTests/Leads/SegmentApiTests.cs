@@ -61,6 +61,27 @@ public sealed class SegmentApiTests(LeadApis apis) : IClassFixture<LeadApis>
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_retried_post_with_the_same_idempotency_key_returns_the_first_segment(string provider)
+    {
+        var qian = await apis.AsAsync(provider, KeyedApi.Qian);
+        var key = Guid.NewGuid().ToString("N");
+        async Task<System.Text.Json.Nodes.JsonObject> PostAsync()
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/segments") { Content = JsonContent.Create(new { name = "重试", definition = new { tag = "high_cash" } }) };
+            request.Headers.Add("Idempotency-Key", key);
+            var response = await qian.SendAsync(request);
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return await response.ReadObjectAsync();
+        }
+
+        var first = await PostAsync();
+        var again = await PostAsync();
+
+        Assert.Equal(first.Str("id"), again.Str("id"));
+        Assert.Single((await qian.GetFromJsonAsync<List<System.Text.Json.Nodes.JsonObject>>("/v1/segments"))!, s => s.Str("name") == "重试");
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task An_advisor_sees_only_its_own_segments_and_cannot_make_one_for_another(string provider)
     {
         var qian = await apis.AsAsync(provider, KeyedApi.Qian);

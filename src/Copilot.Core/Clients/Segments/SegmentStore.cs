@@ -2,6 +2,7 @@ using System.Text.Json;
 using Copilot.Audit;
 using Copilot.Clients.Tags;
 using Copilot.Common;
+using Copilot.Idempotency;
 using Copilot.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,30 +14,47 @@ namespace Copilot.Clients.Segments;
 /// tag, field, operator or parameter is refused naming its JSON path (definition.all[1].field). Creating and deleting are audited.
 /// </summary>
 public sealed class SegmentStore(
-    IDbContextFactory<CopilotDbContext> contexts, AuditedWork work, AuditTrail audit, ClientPopulation population, TagRuleSet rules,
+    IDbContextFactory<CopilotDbContext> contexts, AuditedWork work, AuditTrail audit, IdempotencyStore idempotency, ClientPopulation population, TagRuleSet rules,
     ClientTagging tagging, TimeProvider time, IOptions<ClientOptions> options)
 {
     /// <summary>The definition compiled, or a 400 naming the field at fault.</summary>
     public ClientCondition Compile(ConditionNode? definition) =>
         ClientCondition.Compile(definition, "definition", rules.Contains, options.Value.TagParameters(), (path, reason) => new InputValidationException(path, reason));
 
-    public async Task<SegmentView> CreateAsync(CreateSegmentRequest request, string advisorId, string actor, CancellationToken ct)
+    /// <param name="caller">Who asks: Idempotency-Keys are unique per caller. A retry with the same key gets the same segment back, counted now.</param>
+    public async Task<SegmentView> CreateAsync(
+        CreateSegmentRequest request, string advisorId, string actor, string caller, string? idempotencyKey, CancellationToken ct)
     {
         var name = request.Name?.Trim();
         if (string.IsNullOrEmpty(name) || name.Length > 200) throw new InputValidationException("name", "Give the segment a name of 1 to 200 characters.");
         Compile(request.Definition);
+        var scope = $"segments/{caller}";
+        if (idempotencyKey is not null
+            && await idempotency.BeginAsync(scope, idempotencyKey, IdempotencyStore.Fingerprint(new { request, advisorId }), ct) is { } first)
+            return await GetAsync(JsonSerializer.Deserialize<SegmentView>(first, CopilotJson.Options)!.Id, _ => true, ct);
         var record = new SegmentRecord
         {
             Id = $"seg_{Guid.NewGuid():N}", AdvisorId = advisorId, Name = name, CreatedBy = actor,
             DefinitionJson = JsonSerializer.Serialize(request.Definition, CopilotJson.Options), CreatedAtUtc = time.GetUtcNow().UtcDateTime,
         };
-        await work.RunAsync(async db =>
+        try
         {
-            db.Segments.Add(record);
-            await audit.AppendAsync(db, "segment", record.Id, "created", actor, new { advisorId, record.Name, definition = request.Definition }, ct);
-            return record;
-        }, ct);
-        return (await ViewsAsync(advisorId, [record], ct))[0];
+            var view = (await ViewsAsync(advisorId, [record], ct))[0];
+            await work.RunAsync(async db =>
+            {
+                db.Segments.Add(record);
+                await audit.AppendAsync(db, "segment", record.Id, "created", actor, new { advisorId, record.Name, definition = request.Definition }, ct);
+                if (idempotencyKey is not null)
+                    await IdempotencyStore.CompleteAsync(db, scope, idempotencyKey, JsonSerializer.Serialize(view, CopilotJson.Options), 201, ct);
+                return record;
+            }, ct);
+            return view;
+        }
+        catch when (idempotencyKey is not null)
+        {
+            await idempotency.AbandonAsync(scope, idempotencyKey, CancellationToken.None);
+            throw;
+        }
     }
 
     /// <summary>The advisor's segments with live counts; every advisor's when <paramref name="advisorId"/> is null.</summary>
