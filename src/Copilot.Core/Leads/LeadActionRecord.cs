@@ -25,7 +25,8 @@ internal sealed class LeadActionRecordConfiguration : IEntityTypeConfiguration<L
         action.ToTable("lead_actions");
         action.HasKey(a => new { a.AdvisorId, a.LeadId });
         action.Property(a => a.AdvisorId).HasMaxLength(64);
-        action.Property(a => a.LeadId).HasMaxLength(200);
+        // "ld_" + base64 of the kind and a client id of up to 64 characters (up to 192 bytes in UTF-8).
+        action.Property(a => a.LeadId).HasMaxLength(300);
         action.Property(a => a.ClientId).HasMaxLength(64);
         action.Property(a => a.Kind).HasMaxLength(32);
         action.Property(a => a.Action).HasMaxLength(16);

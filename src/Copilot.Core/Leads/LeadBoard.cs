@@ -28,7 +28,7 @@ public sealed class LeadBoard(
         var kinds = Kinds(kind);
         var (shown, withheld, asOf) = await EvaluateAsync(advisorId, null, kinds, language, ct);
         var ranked = shown.OrderByDescending(l => l.Score).ThenBy(l => l.ClientId, StringComparer.Ordinal).ThenBy(l => l.Kind, StringComparer.Ordinal).ToList();
-        var items = await WithContentAsync(ranked.Take(top), advisorId, asOf, ct);
+        var items = await WithContentAsync(ranked.Take(top), advisorId, asOf, language, ct);
         return new LeadList(advisorId, asOf, ranked.Count, items, withheld, options.Value.ContactCapPer7Days);
     }
 
@@ -36,7 +36,7 @@ public sealed class LeadBoard(
     public async Task<IReadOnlyList<Lead>> ForClientAsync(string advisorId, string clientId, string language, CancellationToken ct)
     {
         var (shown, _, asOf) = await EvaluateAsync(advisorId, clientId, LeadKinds.All, language, ct);
-        return await WithContentAsync(shown.OrderByDescending(l => l.Score), advisorId, asOf, ct);
+        return await WithContentAsync(shown.OrderByDescending(l => l.Score), advisorId, asOf, language, ct);
     }
 
     /// <summary>Dismisses, snoozes (until a later day) or marks done a lead that stands now; another advisor's lead is not found.</summary>
@@ -108,11 +108,13 @@ public sealed class LeadBoard(
         return (shown, new LeadsWithheld(optedOut, capped, dismissed, done, snoozed), asOf);
     }
 
-    private async Task<IReadOnlyList<Lead>> WithContentAsync(IEnumerable<Lead> leads, string advisorId, DateOnly asOf, CancellationToken ct)
+    /// <summary>The leads shown, worded and with their content: only these pay for reason texts and document picks.</summary>
+    private async Task<IReadOnlyList<Lead>> WithContentAsync(IEnumerable<Lead> leads, string advisorId, DateOnly asOf, string language, CancellationToken ct)
     {
         var list = leads.ToList();
         if (list.Count == 0) return list;
         var picker = new LeadContentPicker(await catalog.ListAsync(null, ct), asOf);
+        var scorer = Scorer();
         var ids = list.Select(l => l.ClientId).ToHashSet(StringComparer.Ordinal);
         Dictionary<string, (bool Lowest, string Language)> clients;
         await using (var db = await contexts.CreateDbContextAsync(ct))
@@ -123,7 +125,7 @@ public sealed class LeadBoard(
         {
             var (lowest, clientLanguage) = clients.GetValueOrDefault(l.ClientId, (true, "zh-CN"));
             var ceiling = lowest ? 1 : RiskLevels.Level(l.RiskClass) ?? 1;
-            return l with { Content = picker.For(LeadKinds.Find(l.Kind)!, ceiling, clientLanguage) };
+            return scorer.Worded(l, language) with { Content = picker.For(LeadKinds.Find(l.Kind)!, ceiling, clientLanguage) };
         }).ToList();
     }
 

@@ -13,19 +13,23 @@ namespace Copilot.Leads;
 /// </summary>
 public sealed class LeadScorer(ClientTagging tagging, double serviceThreshold)
 {
+    /// <summary>The client's leads of these kinds. Reasons carry their values but no text yet: <see cref="Worded"/> writes it for the leads shown.</summary>
     public IEnumerable<Lead> Build(PopulationMember member, IReadOnlyCollection<LeadKind> kinds, string language, int contacts)
     {
         if (member.Tags.Count == 0) yield break;
         var en = language == "en";
-        var tags = member.Tags.ToDictionary(t => t.TagId, StringComparer.Ordinal);
-        var described = new Dictionary<string, ClientTag?>(StringComparer.Ordinal);
-        ClientTag? Describe(string id) => described.TryGetValue(id, out var d) ? d : described[id] = tags.TryGetValue(id, out var t) ? tagging.Describe(t, language) : null;
+        var tags = new Dictionary<string, ClientTag?>(StringComparer.Ordinal);
+        foreach (var tag in member.Tags)
+            tags[tag.TagId] = tagging.Rules.Find(tag.TagId) is { } rule
+                ? new ClientTag(rule.Id, rule.Title(language), "", ClientTagging.ReadValues(tag.ValuesJson), tag.Since, tag.AsOf, rule.File)
+                : null;
+        ClientTag? Find(string id) => tags.GetValueOrDefault(id);
         var r = member.Record;
         foreach (var kind in kinds)
         {
-            var triggers = kind.Triggers.Select(Describe).OfType<ClientTag>().ToList();
+            var triggers = kind.Triggers.Select(Find).OfType<ClientTag>().ToList();
             if (triggers.Count == 0) continue;
-            var supports = kind.Supports.Select(Describe).OfType<ClientTag>().ToList();
+            var supports = kind.Supports.Select(Find).OfType<ClientTag>().ToList();
             var parts = new List<ScorePart>
             {
                 new("kind", kind.Base, en ? $"{kind.En}: base points of the kind" : $"{kind.Zh}：类型基础分"),
@@ -33,8 +37,8 @@ public sealed class LeadScorer(ClientTagging tagging, double serviceThreshold)
                 Assets(r.TotalAssets, en),
             };
             parts.AddRange(supports.Select(s => new ScorePart("support", 5, en ? $"Also: {s.Title}" : $"叠加：{s.Title}")));
-            if (kind.Marketing && Describe("recent_complaint") is { } complaint)
-                parts.Add(new ScorePart("complaint", -10, en ? $"{complaint.Reason}: less pressing" : $"{complaint.Reason}：营销类降权"));
+            if (kind.Marketing && Find("recent_complaint") is not null)
+                parts.Add(new ScorePart("complaint", -10, (en ? "Complained in the last 12 months: " : "近12个月有投诉：") + (en ? "less pressing" : "营销类降权")));
             var reasons = triggers.Select(t => Reason(t, true)).Concat(supports.Select(s => Reason(s, false))).ToList();
             yield return new Lead(
                 Id(kind.Code, r.ClientId), r.AdvisorId, r.ClientId, r.Name, kind.Code, kind.Title(language), Math.Round(parts.Sum(p => p.Points), 1), parts,
@@ -42,6 +46,12 @@ public sealed class LeadScorer(ClientTagging tagging, double serviceThreshold)
                 Fingerprint(kind.Code, reasons), contacts);
         }
     }
+
+    /// <summary>The lead with each reason's text written from its rule and values, in the language.</summary>
+    public Lead Worded(Lead lead, string language) => lead with
+    {
+        Reasons = lead.Reasons.Select(r => tagging.Rules.Find(r.Tag) is { } rule ? r with { Text = rule.Reason(r.Values, language) } : r).ToList(),
+    };
 
     private static LeadReason Reason(ClientTag t, bool trigger) => new(t.Id, t.Title, t.Reason, t.Values, t.Since, trigger);
 
@@ -81,7 +91,7 @@ public sealed class LeadScorer(ClientTagging tagging, double serviceThreshold)
 
     public static (string Kind, string ClientId)? ParseId(string? id)
     {
-        if (id is not ['l', 'd', '_', .. var rest] || rest.Length > 200) return null;
+        if (id is not ['l', 'd', '_', .. var rest] || rest.Length > 300) return null;
         try
         {
             var text = Encoding.UTF8.GetString(Convert.FromBase64String(rest.Replace('-', '+').Replace('_', '/').PadRight((rest.Length + 3) / 4 * 4, '=')));

@@ -640,8 +640,8 @@ namespace Copilot.Storage.PostgreSql.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("LeadId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Action")
                         .IsRequired()

@@ -631,7 +631,7 @@ namespace Copilot.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LeadId")
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")

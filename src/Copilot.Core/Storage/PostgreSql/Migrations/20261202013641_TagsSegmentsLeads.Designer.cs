@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Copilot.Storage.PostgreSql.Migrations
 {
     [DbContext(typeof(PostgresCopilotDbContext))]
-    [Migration("20261202010213_TagsSegmentsLeads")]
+    [Migration("20261202013641_TagsSegmentsLeads")]
     partial class TagsSegmentsLeads
     {
         /// <inheritdoc />
@@ -643,8 +643,8 @@ namespace Copilot.Storage.PostgreSql.Migrations
                         .HasColumnType("character varying(64)");
 
                     b.Property<string>("LeadId")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
 
                     b.Property<string>("Action")
                         .IsRequired()

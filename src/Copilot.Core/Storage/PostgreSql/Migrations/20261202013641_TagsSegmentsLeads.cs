@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Copilot.Storage.Sqlite.Migrations
+namespace Copilot.Storage.PostgreSql.Migrations
 {
     /// <inheritdoc />
     public partial class TagsSegmentsLeads : Migration
@@ -15,12 +15,12 @@ namespace Copilot.Storage.Sqlite.Migrations
                 name: "client_tags",
                 columns: table => new
                 {
-                    AdvisorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ClientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    TagId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    ValuesJson = table.Column<string>(type: "TEXT", nullable: false),
-                    Since = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                    AdvisorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TagId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ValuesJson = table.Column<string>(type: "text", nullable: false),
+                    Since = table.Column<DateOnly>(type: "date", nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "date", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -37,15 +37,15 @@ namespace Copilot.Storage.Sqlite.Migrations
                 name: "lead_actions",
                 columns: table => new
                 {
-                    AdvisorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    LeadId = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ClientId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    Fingerprint = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Until = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    AdvisorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    LeadId = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    ClientId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Action = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Fingerprint = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Until = table.Column<DateOnly>(type: "date", nullable: true),
+                    Actor = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -56,12 +56,12 @@ namespace Copilot.Storage.Sqlite.Migrations
                 name: "segments",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    AdvisorId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    DefinitionJson = table.Column<string>(type: "TEXT", nullable: false),
-                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    AdvisorId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    DefinitionJson = table.Column<string>(type: "text", nullable: false),
+                    CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {

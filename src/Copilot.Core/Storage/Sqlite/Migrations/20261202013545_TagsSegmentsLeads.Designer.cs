@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Copilot.Storage.Sqlite.Migrations
 {
     [DbContext(typeof(SqliteCopilotDbContext))]
-    [Migration("20261202010204_TagsSegmentsLeads")]
+    [Migration("20261202013545_TagsSegmentsLeads")]
     partial class TagsSegmentsLeads
     {
         /// <inheritdoc />
@@ -634,7 +634,7 @@ namespace Copilot.Storage.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LeadId")
-                        .HasMaxLength(200)
+                        .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Action")
