@@ -51,7 +51,8 @@ public sealed class LeadBoard(
         else until = null;
         var parsed = LeadScorer.ParseId(leadId) ?? throw NotFound();
         var members = await population.LoadAsync(advisorId, ct, parsed.ClientId);
-        var lead = members.SelectMany(m => Scorer().Build(m, [LeadKinds.Find(parsed.Kind)!], "zh", 0)).FirstOrDefault(l => l.Id == leadId) ?? throw NotFound();
+        var lead = members.SelectMany(m => Scorer().Build(m, [LeadKinds.Find(parsed.Kind)!], "zh", 0)).FirstOrDefault(l => l.Id == leadId) is { } found
+            ? LeadScorer.Fingerprinted(found) : throw NotFound();
         var result = new LeadActionResult(lead.Id, lead.ClientId, lead.Kind, action, lead.Fingerprint, until);
         await work.RunAsync(async db =>
         {
@@ -92,12 +93,14 @@ public sealed class LeadBoard(
         foreach (var member in members)
         {
             var count = contacted.GetValueOrDefault(member.Record.ClientId);
-            foreach (var lead in scorer.Build(member, kinds, language, count))
+            foreach (var built in scorer.Build(member, kinds, language, count))
             {
+                var lead = built;
                 if (LeadKinds.Find(lead.Kind)!.Marketing && member.Record.ContactConsent == false) { optedOut++; continue; }
                 if (count >= cap) { capped++; continue; }
                 if (actions.TryGetValue(lead.Id, out var action))
                 {
+                    lead = LeadScorer.Fingerprinted(lead);
                     if (action.Action == Snoozed && action.Until > asOf) { snoozed++; continue; }
                     if (action.Action == Dismissed && action.Fingerprint == lead.Fingerprint) { dismissed++; continue; }
                     if (action.Action == Done && action.Fingerprint == lead.Fingerprint) { done++; continue; }
@@ -125,7 +128,7 @@ public sealed class LeadBoard(
         {
             var (lowest, clientLanguage) = clients.GetValueOrDefault(l.ClientId, (true, "zh-CN"));
             var ceiling = lowest ? 1 : RiskLevels.Level(l.RiskClass) ?? 1;
-            return scorer.Worded(l, language) with { Content = picker.For(LeadKinds.Find(l.Kind)!, ceiling, clientLanguage) };
+            return scorer.Worded(LeadScorer.Fingerprinted(l), language) with { Content = picker.For(LeadKinds.Find(l.Kind)!, ceiling, clientLanguage) };
         }).ToList();
     }
 

@@ -13,7 +13,10 @@ namespace Copilot.Leads;
 /// </summary>
 public sealed class LeadScorer(ClientTagging tagging, double serviceThreshold)
 {
-    /// <summary>The client's leads of these kinds. Reasons carry their values but no text yet: <see cref="Worded"/> writes it for the leads shown.</summary>
+    /// <summary>
+    /// The client's leads of these kinds. Reasons carry their values but no text yet, and the fingerprint is left empty:
+    /// <see cref="Worded"/> and <see cref="Fingerprinted"/> add them where needed (the leads shown, those with an action).
+    /// </summary>
     public IEnumerable<Lead> Build(PopulationMember member, IReadOnlyCollection<LeadKind> kinds, string language, int contacts)
     {
         if (member.Tags.Count == 0) yield break;
@@ -43,9 +46,11 @@ public sealed class LeadScorer(ClientTagging tagging, double serviceThreshold)
             yield return new Lead(
                 Id(kind.Code, r.ClientId), r.AdvisorId, r.ClientId, r.Name, kind.Code, kind.Title(language), Math.Round(parts.Sum(p => p.Points), 1), parts,
                 reasons, new LeadScenario(kind.ScenarioKind, kind.ScenarioCode), r.PreferredChannel ?? "wechat", [], r.RiskClass,
-                Fingerprint(kind.Code, reasons), contacts);
+                "", contacts);
         }
     }
+
+    public static Lead Fingerprinted(Lead lead) => lead.Fingerprint.Length > 0 ? lead : lead with { Fingerprint = Fingerprint(lead.Kind, lead.Reasons) };
 
     /// <summary>The lead with each reason's text written from its rule and values, in the language.</summary>
     public Lead Worded(Lead lead, string language) => lead with

@@ -21,6 +21,15 @@ public sealed class LeadScorerTests
         Assert.Equal((kind, client), LeadScorer.ParseId(id));
     }
 
+    [Fact]
+    public void The_id_of_the_longest_chinese_client_id_fits_its_column()
+    {
+        var id = LeadScorer.Id("bring_in_assets", new string('客', 64));
+
+        Assert.InRange(id.Length, 250, 300);
+        Assert.Equal(("bring_in_assets", new string('客', 64)), LeadScorer.ParseId(id));
+    }
+
     [Theory]
     [InlineData("ld_")]
     [InlineData("ld_!!!")]
