@@ -94,8 +94,12 @@ public sealed class ClientTagApiTests(LeadApis apis) : IClassFixture<LeadApis>
         Assert.DoesNotContain(tags, t => t.TagId == "new_account"); // 80 + 40 days: no longer new
         Assert.Contains(await db.AuditRecords.Where(r => r.EntityType == "client_tags" && r.Action == "recomputed").ToListAsync(),
             r => r.EntityId == LeadRows.Today.AddDays(40).ToString("yyyy-MM-dd"));
-        // Put today's tags back for the other tests of this class.
-        await services.GetRequiredService<ClientTagging>().RecomputeAllAsync(LeadRows.Today, CancellationToken.None);
+        // The daily job's entry point puts today's tags back (for the other tests of this class too).
+        await services.GetRequiredService<ClientTagging>().RecomputeTodayAsync(CancellationToken.None);
+        await using var after = await services.GetRequiredService<IDbContextFactory<CopilotDbContext>>().CreateDbContextAsync();
+        var today = await after.ClientTags.SingleAsync(t => t.AdvisorId == "a-qian" && t.ClientId == "tg-later" && t.TagId == "dormant");
+        Assert.Equal(100d, ClientTagging.ReadValues(today.ValuesJson)["daysSinceLogin"]);
+        Assert.True(await after.ClientTags.AnyAsync(t => t.ClientId == "tg-later" && t.TagId == "assessment_expiring"));
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class ClientTagging(
     /// <summary>
     /// Recomputes every stored client's tags as of <paramref name="asOf"/>, 1,000 clients per transaction, and audits one entry
     /// with the counts. Safe to run again (the same day changes nothing) and on several hosts (each batch is its own upsert).
-    /// Register it as a daily job: <c>RecurringJob.AddOrUpdate&lt;ClientTagging&gt;("client-tags", t =&gt; t.RecomputeAllAsync(today, ct), Cron.Daily)</c>.
+    /// The daily job calls <see cref="RecomputeTodayAsync"/>.
     /// </summary>
     public async Task<TagRecomputeResult> RecomputeAllAsync(DateOnly asOf, CancellationToken ct)
     {
@@ -56,6 +56,13 @@ public sealed class ClientTagging(
         logger.LogInformation("Tags recomputed as of {AsOf} for {Clients} clients: {Added} added, {Removed} removed", asOf, clients, added, removed);
         return result;
     }
+
+    /// <summary>
+    /// Recomputes everyone's tags as of the day it runs: the daily job's entry point, e.g.
+    /// <c>RecurringJob.AddOrUpdate&lt;ClientTagging&gt;("client-tags", t =&gt; t.RecomputeTodayAsync(CancellationToken.None), Cron.Daily(1))</c>
+    /// (a recurring job's arguments are fixed when it is registered, so the day must be read when it runs, not passed in).
+    /// </summary>
+    public Task<TagRecomputeResult> RecomputeTodayAsync(CancellationToken ct) => RecomputeAllAsync(Today(), ct);
 
     /// <summary>Brings the stored tags of <paramref name="records"/> up to date in <paramref name="db"/> (the caller saves).</summary>
     /// <returns>Tags added and removed.</returns>
