@@ -33,6 +33,8 @@ public static class AuthPolicies
 
     /// <summary>Read the dashboard: an advisor its own figures; the CRM and compliance every level.</summary>
     public const string ReadDashboard = nameof(ReadDashboard);
+    /// <summary>Work an advisor's book: segments and service leads (an advisor's key: its own only).</summary>
+    public const string ServeClients = nameof(ServeClients);
 
     /// <summary>Upload, replace and delete knowledge.</summary>
     public const string ManageKnowledge = nameof(ManageKnowledge);
@@ -51,6 +53,7 @@ public static class AuthPolicies
         [ReadClients] = [CallerRole.Advisor, CallerRole.Crm, CallerRole.Compliance],
         [RecordOutcomes] = [CallerRole.Advisor, CallerRole.Crm],
         [ReadDashboard] = [CallerRole.Advisor, CallerRole.Crm, CallerRole.Compliance],
+        [ServeClients] = [CallerRole.Advisor, CallerRole.Crm],
         [ManageKnowledge] = [CallerRole.Content],
         [ManageKeys] = [],
     };

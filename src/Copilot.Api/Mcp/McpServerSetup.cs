@@ -24,7 +24,8 @@ public static class McpServerSetup
             // [Authorize] on a tool class: listed and callable only for the roles its policy names.
             .AddAuthorizationFilters()
             .WithTools<KnowledgeMcpTools>()
-            .WithTools<AdvisorMcpTools>();
+            .WithTools<AdvisorMcpTools>()
+            .WithTools<LeadMcpTools>();
         return builder;
     }
 

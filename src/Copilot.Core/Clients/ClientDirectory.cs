@@ -44,12 +44,24 @@ public sealed class ClientDirectory(IDbContextFactory<CopilotDbContext> contexts
         return (byId.Count > 0 ? byId : records).Select(ClientPortraitMapping.ToPortrait).ToList();
     }
 
-    /// <summary>One page of clients, by advisor and client id; all advisors' when <paramref name="advisorId"/> is null.</summary>
-    public async Task<ClientPage> ListAsync(string? advisorId, int page, int pageSize, CancellationToken ct)
+    /// <summary>
+    /// One page of clients, by advisor and client id; all advisors' when <paramref name="advisorId"/> is null. With a tag, only
+    /// clients holding it; with <paramref name="clientIds"/> (a segment's members), only those.
+    /// </summary>
+    public async Task<ClientPage> ListAsync(string? advisorId, int page, int pageSize, CancellationToken ct, string? tag = null, IReadOnlyList<string>? clientIds = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.Clients.AsNoTracking();
         if (advisorId is not null) query = query.Where(c => c.AdvisorId == advisorId);
+        if (tag is not null) query = query.Where(c => db.ClientTags.Any(t => t.AdvisorId == c.AdvisorId && t.ClientId == c.ClientId && t.TagId == tag));
+        if (clientIds is not null)
+        {
+            // A segment's members are known in order: page the ids, then read only that page's rows.
+            var ids = clientIds.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+            var rows = await query.Where(c => ids.Contains(c.ClientId)).ToListAsync(ct);
+            var ordered = rows.OrderBy(r => r.AdvisorId, StringComparer.Ordinal).ThenBy(r => r.ClientId, StringComparer.Ordinal);
+            return new ClientPage(ordered.Select(ClientPortraitMapping.ToPortrait).ToList(), page, pageSize, clientIds.Count);
+        }
         var total = await query.CountAsync(ct);
         var records = await query.OrderBy(c => c.AdvisorId).ThenBy(c => c.ClientId).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
         return new ClientPage(records.Select(ClientPortraitMapping.ToPortrait).ToList(), page, pageSize, total);

@@ -14,11 +14,12 @@ namespace Copilot.Clients;
 /// Imports portraits: upsert by (advisor, client) in batches of Clients:ImportBatchSize rows per transaction, each batch
 /// looking its existing rows up in one query. A row whose content hash matches the stored one is unchanged, so the same
 /// file imported twice writes nothing. Bad rows are counted and named; the good rows of a partly bad file are committed.
-/// One audit entry per import carries the counts and the file's hash, never a client's data.
+/// One audit entry per import carries the counts and the file's hash, never a client's data. Every row's tags are recomputed as
+/// of the import's day in the same transaction as the row.
 /// </summary>
 public sealed class ClientImport(
     IDbContextFactory<CopilotDbContext> contexts, IdempotencyStore idempotency, AuditedWork work, AuditTrail audit,
-    TimeProvider time, IOptions<ClientOptions> options, IOptions<InputLimitsOptions> limits, ILogger<ClientImport> logger)
+    Tags.ClientTagging tagging, TimeProvider time, IOptions<ClientOptions> options, IOptions<InputLimitsOptions> limits, ILogger<ClientImport> logger)
 {
     /// <param name="onlyAdvisor">An advisor's key imports its own clients only; rows for others are rejected naming advisorId.</param>
     /// <param name="caller">Who asks: Idempotency-Keys are unique per caller.</param>
@@ -129,11 +130,13 @@ public sealed class ClientImport(
             foreach (var record in await db.Clients.Where(c => c.AdvisorId == group.Key && ids.Contains(c.ClientId)).ToListAsync(ct))
                 existing[(record.AdvisorId, record.ClientId)] = record;
         }
+        var records = new List<ClientRecord>(batch.Count);
         foreach (var portrait in batch)
         {
             var hash = ClientPortraitMapping.Hash(portrait);
             if (existing.TryGetValue((portrait.AdvisorId!, portrait.Id!), out var record))
             {
+                records.Add(record);
                 if (record.ContentSha256 == hash) { counts.Unchanged++; continue; }
                 counts.Updated++;
             }
@@ -141,10 +144,13 @@ public sealed class ClientImport(
             {
                 record = ClientPortraitMapping.NewRecord(portrait.AdvisorId!, portrait.Id!);
                 db.Clients.Add(record);
+                records.Add(record);
                 counts.Inserted++;
             }
             ClientPortraitMapping.Apply(record, portrait, hash, now);
         }
+        // Unchanged rows too: their tags are as of the day they were last computed, and days since a login move on.
+        await tagging.ApplyAsync(db, records, tagging.Today(), ct);
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
     }

@@ -24,4 +24,21 @@ public sealed class ClientOptions
 
     /// <summary>The advisor the demo clients belong to.</summary>
     [Required, MaxLength(64)] public string DemoAdvisorId { get; set; } = "demo-advisor";
+
+    /// <summary>Folder of tag rule files (*.json); relative paths are under the app folder. A bad file stops the start.</summary>
+    [Required] public string TagRulesFolder { get; set; } = "knowledge/tags";
+
+    /// <summary>
+    /// The firm's line for a serviced account, in yuan (tag rules' @serviceThreshold): an account back above it within 30 days
+    /// is requalified and a recall lead.
+    /// </summary>
+    [Range(0, 1e12)] public double ServiceThreshold { get; set; } = 100_000;
+
+    /// <summary>Leads are not offered for a client already contacted this many times in the last 7 days.</summary>
+    [Range(1, 100)] public int ContactCapPer7Days { get; set; } = 2;
+
+    public string ResolveTagRulesFolder() => Path.IsPathRooted(TagRulesFolder) ? TagRulesFolder : Path.Combine(AppContext.BaseDirectory, TagRulesFolder);
+
+    /// <summary>What tag rules' "@name" values stand for.</summary>
+    public IReadOnlyDictionary<string, double> TagParameters() => new Dictionary<string, double> { ["serviceThreshold"] = ServiceThreshold };
 }

@@ -24,6 +24,9 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<ConversationMessage> ConversationMessages => Set<ConversationMessage>();
     public DbSet<Advisor> Advisors => Set<Advisor>();
     public DbSet<ClientRecord> Clients => Set<ClientRecord>();
+    public DbSet<Copilot.Clients.Tags.ClientTagRecord> ClientTags => Set<Copilot.Clients.Tags.ClientTagRecord>();
+    public DbSet<Copilot.Clients.Segments.SegmentRecord> Segments => Set<Copilot.Clients.Segments.SegmentRecord>();
+    public DbSet<Copilot.Leads.LeadActionRecord> LeadActions => Set<Copilot.Leads.LeadActionRecord>();
     public DbSet<Draft> Drafts => Set<Draft>();
     public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
@@ -69,6 +72,9 @@ public abstract class CopilotDbContext(DbContextOptions options) : DbContext(opt
         model.ApplyConfiguration(new OutcomeEventConfiguration());
         model.ApplyConfiguration(new CampaignConfiguration());
         model.ApplyConfiguration(new CampaignItemConfiguration());
+        model.ApplyConfiguration(new Copilot.Clients.Tags.ClientTagRecordConfiguration());
+        model.ApplyConfiguration(new Copilot.Clients.Segments.SegmentRecordConfiguration());
+        model.ApplyConfiguration(new Copilot.Leads.LeadActionRecordConfiguration());
         model.ApplyConfigurationsFromAssembly(typeof(CopilotDbContext).Assembly, type => type.Namespace == typeof(CopilotDbContext).Namespace);
     }
 }

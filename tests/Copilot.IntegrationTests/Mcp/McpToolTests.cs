@@ -9,7 +9,7 @@ namespace Copilot.IntegrationTests.Mcp;
 public sealed class McpToolTests(McpApi api) : IClassFixture<McpApi>
 {
     private static readonly string[] AnyCallerTools = ["ask", "check_compliance", "search_knowledge"];
-    private static readonly string[] AdvisorTools = ["draft_client_message", "get_draft", "lookup_client"];
+    private static readonly string[] AdvisorTools = ["draft_client_message", "get_draft", "list_leads", "lookup_client"];
 
     [Fact]
     public async Task An_advisor_lists_every_tool_with_a_description_and_an_input_schema()

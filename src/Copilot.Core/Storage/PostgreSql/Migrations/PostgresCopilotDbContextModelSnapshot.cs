@@ -478,6 +478,72 @@ namespace Copilot.Storage.PostgreSql.Migrations
                     b.ToTable("clients", (string)null);
                 });
 
+            modelBuilder.Entity("Copilot.Clients.Segments.SegmentRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("AdvisorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisorId");
+
+                    b.ToTable("segments", (string)null);
+                });
+
+            modelBuilder.Entity("Copilot.Clients.Tags.ClientTagRecord", b =>
+                {
+                    b.Property<string>("AdvisorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TagId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("AdvisorId", "ClientId", "TagId");
+
+                    b.HasIndex("AdvisorId", "TagId");
+
+                    b.ToTable("client_tags", (string)null);
+                });
+
             modelBuilder.Entity("Copilot.Drafting.Draft", b =>
                 {
                     b.Property<string>("Id")
@@ -694,6 +760,52 @@ namespace Copilot.Storage.PostgreSql.Migrations
                     b.ToTable("knowledge_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Copilot.Leads.LeadActionRecord", b =>
+                {
+                    b.Property<string>("AdvisorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LeadId")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("date");
+
+                    b.HasKey("AdvisorId", "LeadId");
+
+                    b.ToTable("lead_actions", (string)null);
+                });
+
             modelBuilder.Entity("Copilot.Llm.ModelUsageRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -824,6 +936,15 @@ namespace Copilot.Storage.PostgreSql.Migrations
                     b.HasOne("Copilot.Chat.Conversation", null)
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Copilot.Clients.Tags.ClientTagRecord", b =>
+                {
+                    b.HasOne("Copilot.Clients.ClientRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId", "ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

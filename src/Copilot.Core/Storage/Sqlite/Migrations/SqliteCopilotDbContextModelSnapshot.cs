@@ -469,6 +469,72 @@ namespace Copilot.Storage.Sqlite.Migrations
                     b.ToTable("clients", (string)null);
                 });
 
+            modelBuilder.Entity("Copilot.Clients.Segments.SegmentRecord", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdvisorId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DefinitionJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisorId");
+
+                    b.ToTable("segments", (string)null);
+                });
+
+            modelBuilder.Entity("Copilot.Clients.Tags.ClientTagRecord", b =>
+                {
+                    b.Property<string>("AdvisorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TagId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Since")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ValuesJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AdvisorId", "ClientId", "TagId");
+
+                    b.HasIndex("AdvisorId", "TagId");
+
+                    b.ToTable("client_tags", (string)null);
+                });
+
             modelBuilder.Entity("Copilot.Drafting.Draft", b =>
                 {
                     b.Property<string>("Id")
@@ -685,6 +751,52 @@ namespace Copilot.Storage.Sqlite.Migrations
                     b.ToTable("knowledge_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Copilot.Leads.LeadActionRecord", b =>
+                {
+                    b.Property<string>("AdvisorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LeadId")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Until")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AdvisorId", "LeadId");
+
+                    b.ToTable("lead_actions", (string)null);
+                });
+
             modelBuilder.Entity("Copilot.Llm.ModelUsageRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -813,6 +925,15 @@ namespace Copilot.Storage.Sqlite.Migrations
                     b.HasOne("Copilot.Chat.Conversation", null)
                         .WithMany("Messages")
                         .HasForeignKey("ConversationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Copilot.Clients.Tags.ClientTagRecord", b =>
+                {
+                    b.HasOne("Copilot.Clients.ClientRecord", null)
+                        .WithMany()
+                        .HasForeignKey("AdvisorId", "ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
