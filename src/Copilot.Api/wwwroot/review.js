@@ -26,20 +26,14 @@ function review(draft, decision, comment, extra = {}) {
 }
 
 /**
- * Approves several clean drafts, answering as POST /v1/drafts/review-batch will: { results: [{ draftId, status, error? }] }.
- * Until that endpoint is on main, one review call per draft; switching is this function's body alone.
+ * One decision for several drafts: POST /v1/drafts/review-batch re-checks and audits each on its own and refuses a flagged
+ * draft from a bulk approve with its reason. Answers { results: [{ draftId, status, error? }] }.
  */
-async function reviewBatch(drafts, decision, comment) {
-  const results = [];
-  for (const draft of drafts) {
-    try {
-      const decided = await review(draft, decision, comment);
-      results.push({ draftId: draft.id, status: decided.status });
-    } catch (error) {
-      results.push({ draftId: draft.id, status: draft.status, error: error.message });
-    }
-  }
-  return { results };
+function reviewBatch(drafts, decision, comment) {
+  return api('/v1/drafts/review-batch', {
+    method: 'POST',
+    body: { draftIds: drafts.map(d => d.id), decision, comment: comment || null, reviewerId: reviewerId() },
+  });
 }
 
 function query() {

@@ -1,12 +1,10 @@
-using Copilot.Drafting;
 using Copilot.Storage;
 using Microsoft.EntityFrameworkCore;
 
 namespace Copilot.Leads;
 
 /// <summary>
-/// How often the firm contacted an advisor's clients since a moment: what the contact cap counts. The seam for the CRM's events
-/// (POST /v1/events, "sent") once they are stored; until then <see cref="SentDraftContactHistory"/> counts drafts marked sent.
+/// How often the firm contacted an advisor's clients since a moment: what the contact cap counts (<see cref="SentEventContactHistory"/>).
 /// </summary>
 public interface IContactHistory
 {
@@ -14,14 +12,17 @@ public interface IContactHistory
     Task<IReadOnlyDictionary<string, int>> ContactsSinceAsync(string advisorId, DateTime sinceUtc, string? clientId, CancellationToken ct);
 }
 
-/// <summary>Contacts as drafts to the client that the CRM confirmed sent (POST /v1/drafts/{id}/sent), by when they were last updated.</summary>
-public sealed class SentDraftContactHistory(IDbContextFactory<CopilotDbContext> contexts) : IContactHistory
+/// <summary>
+/// Contacts as the "sent" events the CRM reports (POST /v1/events) and POST /v1/drafts/{id}/sent records, by when the message
+/// went out: a message sent outside the copilot counts toward the cap as well.
+/// </summary>
+public sealed class SentEventContactHistory(IDbContextFactory<CopilotDbContext> contexts) : IContactHistory
 {
     public async Task<IReadOnlyDictionary<string, int>> ContactsSinceAsync(string advisorId, DateTime sinceUtc, string? clientId, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var sent = db.Drafts.AsNoTracking().Where(d => d.AdvisorId == advisorId && d.Status == DraftStatus.Sent && d.UpdatedAtUtc >= sinceUtc);
-        if (clientId is not null) sent = sent.Where(d => d.ClientId == clientId);
-        return await sent.GroupBy(d => d.ClientId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
+        var sent = db.OutcomeEvents.AsNoTracking().Where(e => e.AdvisorId == advisorId && e.Kind == Copilot.Outcomes.OutcomeKinds.Sent && e.AtUtc >= sinceUtc);
+        if (clientId is not null) sent = sent.Where(e => e.ClientId == clientId);
+        return await sent.GroupBy(e => e.ClientId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
     }
 }

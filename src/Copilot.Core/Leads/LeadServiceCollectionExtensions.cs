@@ -6,11 +6,14 @@ namespace Copilot.Leads;
 
 public static class LeadServiceCollectionExtensions
 {
-    /// <summary>Service leads over the clients' tags; contacts counted from drafts marked sent until the CRM's events replace it.</summary>
+    /// <summary>Service leads over the clients' tags; contacts counted from the CRM's "sent" events.</summary>
     public static IHostApplicationBuilder AddCopilotLeads(this IHostApplicationBuilder builder)
     {
-        builder.Services.TryAddSingleton<IContactHistory, SentDraftContactHistory>();
+        builder.Services.TryAddSingleton<IContactHistory, SentEventContactHistory>();
         builder.Services.AddSingleton<LeadBoard>();
+        // Campaigns for a segment or a kind of lead (POST /v1/campaigns { "segment" } or { "leadKind" }).
+        builder.Services.AddSingleton<Copilot.Campaigns.ICampaignAudienceSource, SegmentAudience>();
+        builder.Services.AddSingleton<Copilot.Campaigns.ICampaignAudienceSource, LeadKindAudience>();
         return builder;
     }
 }

@@ -101,12 +101,44 @@ public sealed class CampaignTests(CampaignApis apis) : IClassFixture<CampaignApi
     }
 
     [Theory, MemberData(nameof(Providers))]
+    public async Task A_campaign_for_a_segment_or_a_kind_of_lead_drafts_exactly_the_clients_in_it(string provider)
+    {
+        var crm = await apis.AsAsync(provider, KeyedApi.Crm);
+        var wang = await apis.AsAsync(provider, KeyedApi.Wang);
+        await CampaignClient.ImportClientsAsync(crm, 60, seed: 21);
+        var scenario = new { kind = "lifecycle", code = "dormant_reactivation" };
+
+        var segment = await wang.PostJsonAsync("/v1/segments",
+            new { advisorId = "demo-advisor", name = "沉睡客户", definition = new { tag = "dormant" } }, HttpStatusCode.Created);
+        var members = segment.Int("clients");
+        Assert.True(members > 0, "a third of generated clients are dormant");
+        var bySegment = await (await wang.PostAsync(new { advisorId = "demo-advisor", segment = segment.Str("id"), scenario, channel = "sms" }, Guid.NewGuid().ToString("N"))).ReadObjectAsync();
+        Assert.Equal(members, bySegment["estimate"]!.Int("clients"));
+        var done = await wang.FinishedAsync(bySegment.Str("id"));
+        Assert.Equal(members, done.Int("drafted"));
+        // Every drafted client carries the segment's tag.
+        var factory = await apis.FactoryAsync(provider);
+        var drafted = await CampaignClient.DraftsPerClientAsync(factory, bySegment.Str("id"));
+        foreach (var client in drafted.Keys)
+        {
+            var details = await wang.GetObjectAsync($"/v1/clients/{Uri.EscapeDataString(client)}?advisorId=demo-advisor");
+            Assert.Contains(details["tags"]!.AsArray(), t => t!.Str("id") == "dormant");
+        }
+
+        // One lead of a kind per client: the campaign is for as many clients as GET /v1/leads counts of that kind.
+        var leads = await wang.GetObjectAsync("/v1/leads?advisorId=demo-advisor&kind=reactivate&top=500");
+        Assert.True(leads.Int("total") > 0);
+        var byLead = await (await wang.PostAsync(new { advisorId = "demo-advisor", leadKind = "reactivate", scenario, channel = "sms", dryRun = true }, null)).ReadObjectAsync();
+        Assert.Equal(leads.Int("total"), byLead["estimate"]!.Int("clients"));
+    }
+
+    [Theory, MemberData(nameof(Providers))]
     public async Task Bad_requests_are_problems_naming_the_field(string provider)
     {
         var wang = await apis.AsAsync(provider, KeyedApi.Wang);
         var scenario = new { kind = "lifecycle", code = "birthday" };
-        await ApiJson.AssertProblemAsync(await wang.PostAsync(new { advisorId = "demo-advisor", segment = "dormant-rich", scenario, channel = "sms" }, "b-1"), 422, "segment");
-        await ApiJson.AssertProblemAsync(await wang.PostAsync(new { advisorId = "demo-advisor", leadKind = "reactivate", scenario, channel = "sms" }, "b-2"), 422, "leadKind");
+        await ApiJson.AssertProblemAsync(await wang.PostAsync(new { advisorId = "demo-advisor", segment = "seg_no_such_segment", scenario, channel = "sms" }, "b-1"), 422, "segment");
+        await ApiJson.AssertProblemAsync(await wang.PostAsync(new { advisorId = "demo-advisor", leadKind = "get_rich", scenario, channel = "sms" }, "b-2"), 400, "leadKind");
         await ApiJson.AssertProblemAsync(await wang.PostAsync(new { advisorId = "demo-advisor", scenario, channel = "sms" }, "b-3"), 400, "clientIds");
         await ApiJson.AssertProblemAsync(await wang.PostAsync(new { advisorId = "demo-advisor", clientIds = new[] { "x" }, segment = "s", scenario, channel = "sms" }, "b-4"), 400, "clientIds");
         await ApiJson.AssertProblemAsync(await wang.PostAsync(new { advisorId = "demo-advisor", clientIds = new[] { "x" }, scenario = new { kind = "lifecycle", code = "nope" }, channel = "sms" }, "b-5"), 400, "scenario");

@@ -10,13 +10,16 @@ namespace Copilot.Campaigns.Jobs;
 /// <summary>
 /// This host's Hangfire server on the campaigns queue, with Campaigns:Concurrency workers, jobs resolved from this host's
 /// container; it stops (letting running drafts finish or handing them back) when the host stops. Also keeps the
-/// resume job on its minutely schedule. Off with Campaigns:RunJobs = false.
+/// resume job on its minutely schedule and the clients' tags on their daily one. Off with Campaigns:RunJobs = false.
 /// </summary>
 public sealed class CampaignJobServer(
     CampaignJobStorage storage, IServiceScopeFactory scopes, IOptions<CampaignOptions> options, ILoggerFactory loggers, IHostEnvironment environment)
     : IHostedService, IDisposable
 {
     public const string ResumeJobId = "campaigns-resume";
+
+    /// <summary>Every client's tags recomputed once a day (01:00 UTC), on whichever host's worker takes it first.</summary>
+    public const string DailyTagsJobId = "clients-tags-daily";
 
     private BackgroundJobServer? _server;
 
@@ -27,6 +30,9 @@ public sealed class CampaignJobServer(
         var jobs = storage.Current;
         new RecurringJobManager(jobs).AddOrUpdate<CampaignDispatcher>(ResumeJobId, CampaignJobQueue.Queue,
             d => d.ResumeAsync(CancellationToken.None), Cron.Minutely());
+        // The day is read when the job runs, not when it is registered: a recurring job's arguments are fixed at registration.
+        new RecurringJobManager(jobs).AddOrUpdate<Copilot.Clients.Tags.ClientTagging>(DailyTagsJobId, CampaignJobQueue.Queue,
+            t => t.RecomputeTodayAsync(CancellationToken.None), Cron.Daily(1));
         _server = new BackgroundJobServer(new BackgroundJobServerOptions
         {
             ServerName = $"{environment.ApplicationName}:{Guid.NewGuid():N}",
