@@ -29,7 +29,10 @@ public sealed class BlindSetTests(ITestOutputHelper output)
         foreach (var line in score.Misses) output.WriteLine("MISS " + line.Split(':')[0]);
         foreach (var line in score.FalseAlarms) output.WriteLine("FALSE ALARM " + line.Split(':')[0]);
 
-        Assert.True(score.Recall >= 0.0, score.Summary());
+        // Measured 2026-12-02: label recall 0.590, false alarms 13/93 = 0.140 (docs/benchmarks.md); the targets (0.95,
+        // 0.05) are not met. A guard a little past what was measured, so a change that loses ground on unseen messages fails.
+        Assert.True(score.Recall >= 0.55, score.Summary());
+        Assert.True(score.FalseAlarmRate <= 0.16, score.Summary());
     }
 
     [Fact]
