@@ -1,4 +1,6 @@
 // The service dashboard: figures from GET /v1/dashboard as key numbers, three ECharts charts and a table.
+import { send, whoAmI } from './session.js';
+
 const form = document.getElementById('filters');
 const fields = { level: document.getElementById('level'), id: document.getElementById('id'), from: document.getElementById('from'), to: document.getElementById('to') };
 const languageButton = document.getElementById('language');
@@ -82,7 +84,7 @@ async function load() {
   const query = new URLSearchParams({ level: fields.level.value, from: fields.from.value, to: fields.to.value });
   if (fields.id.value.trim()) query.set('id', fields.id.value.trim());
   history.replaceState(null, '', `?${query}`);
-  const response = await copilotSession.send(`/v1/dashboard?${query}`);
+  const response = await send(`/v1/dashboard?${query}`);
   const body = await response.json();
   if (!response.ok) {
     error.textContent = t('loadFailed') + (body.errors ? Object.entries(body.errors).map(([k, v]) => `${k}: ${v.join(' ')}`).join('; ') : body.detail ?? body.title);
@@ -101,7 +103,7 @@ async function start() {
   fields.from.value = params.get('from') ?? day(new Date(today.getTime() - 29 * 86400000));
   fields.level.value = params.get('level') ?? 'firm';
   fields.id.value = params.get('id') ?? '';
-  const me = await copilotSession.whoAmI();
+  const me = await whoAmI();
   if (me?.role === 'Advisor') {
     // An advisor's key sees its own figures only.
     fields.level.value = 'advisor';
