@@ -40,18 +40,21 @@ internal sealed class StepTimer(IReadOnlyList<(string Label, Requests Requests, 
         {
 
             var cpu = s.Service.CpuSeconds();
-            var (sent, calls, done) = await TimedAsync(requests.ChatAsync, expectedCalls: 1);
+            // One model call, or two when the question is also rewritten into the statute's words (Chat:RewriteQueries): the
+            // rewrite, then the answer. Own time leaves out each call's delay.
+            var (sent, calls, done) = await TimedAsync(requests.ChatAsync);
+            if (calls.Count is not (1 or 2)) throw new InvalidOperationException($"Expected 1 or 2 model calls for a chat, the fake logged {calls.Count}.");
             s.ChatCpu += s.Service.CpuSeconds() - cpu;
             s.ChatBefore.Add(calls[0] - sent);
-            s.ChatAfter.Add(done - calls[0] - delaySeconds);
-            s.ChatOwn.Add(done - sent - delaySeconds);
+            s.ChatAfter.Add(done - calls[^1] - delaySeconds);
+            s.ChatOwn.Add(done - sent - calls.Count * delaySeconds);
 
             var line = log.Count;
             cpu = s.Service.CpuSeconds();
             sent = Now();
             var first = await requests.StreamFirstDeltaAsync(default);
             s.StreamCpu += s.Service.CpuSeconds() - cpu;
-            var arrived = log.Since(line).Single().Arrived;
+            var arrived = log.Since(line).Last().Arrived; // the answer's call, after any rewrite
             s.StreamAfter.Add(sent + first.TotalSeconds - arrived - delaySeconds);
             s.StreamOwn.Add(first.TotalSeconds - delaySeconds);
 
