@@ -1,4 +1,9 @@
-// The service dashboard: figures from GET /v1/dashboard as key numbers, three ECharts charts and a table.
+// The service dashboard: figures from GET /v1/dashboard as key numbers, three ECharts charts and a table; at the advisor
+// level, the advisor's service leads with "draft for these" (the workspace's lead module).
+import { send, whoAmI } from './session.js';
+import { wordIn } from './i18n.js';
+import { mountLeads } from './leads-view.js';
+
 const form = document.getElementById('filters');
 const fields = { level: document.getElementById('level'), id: document.getElementById('id'), from: document.getElementById('from'), to: document.getElementById('to') };
 const languageButton = document.getElementById('language');
@@ -17,8 +22,14 @@ function applyLanguage() {
   for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
   languageButton.textContent = t('switchTo');
   languageButton.lang = t('switchLang');
-  if (last) render(last);
+  if (last) { render(last); leads.load(); }
 }
+
+// The lead list belongs to one advisor: the advisor level with an id (an advisor's key fixes both).
+const leadAdvisor = () => (fields.level.value === 'advisor' && fields.id.value.trim()) || null;
+const leads = mountLeads(document.getElementById('leads'), {
+  advisorId: leadAdvisor, text: key => wordIn(key, language === 'en' ? 'en' : 'zh'), language: () => (language === 'en' ? 'en' : 'zh'),
+});
 
 const kpiList = [
   ['clientsServed', f => number(f.clientsServed)], ['contacts', f => number(f.contacts)], ['generated', f => number(f.drafts.generated)],
@@ -82,7 +93,7 @@ async function load() {
   const query = new URLSearchParams({ level: fields.level.value, from: fields.from.value, to: fields.to.value });
   if (fields.id.value.trim()) query.set('id', fields.id.value.trim());
   history.replaceState(null, '', `?${query}`);
-  const response = await copilotSession.send(`/v1/dashboard?${query}`);
+  const response = await send(`/v1/dashboard?${query}`);
   const body = await response.json();
   if (!response.ok) {
     error.textContent = t('loadFailed') + (body.errors ? Object.entries(body.errors).map(([k, v]) => `${k}: ${v.join(' ')}`).join('; ') : body.detail ?? body.title);
@@ -90,6 +101,7 @@ async function load() {
   }
   last = body;
   render(body);
+  await leads.load();
   document.body.dataset.loaded = 'true';
 }
 
@@ -101,7 +113,7 @@ async function start() {
   fields.from.value = params.get('from') ?? day(new Date(today.getTime() - 29 * 86400000));
   fields.level.value = params.get('level') ?? 'firm';
   fields.id.value = params.get('id') ?? '';
-  const me = await copilotSession.whoAmI();
+  const me = await whoAmI();
   if (me?.role === 'Advisor') {
     // An advisor's key sees its own figures only.
     fields.level.value = 'advisor';
