@@ -31,15 +31,16 @@ public sealed class LeadListPageTests(LeadListPageTests.Session session) : IClas
     /// <summary>
     /// Dormant C3 clients of the demo advisor under this test's own ids: no login for 120 + i days, otherwise quiet (cash 10%,
     /// an assessment valid for 600 days, consent given, birthday next month), so reactivation is their one lead; SMS preferred.
+    /// Expiring instead: active two days ago with the assessment expiring in 10 days, so renewing it is their one lead.
     /// </summary>
-    private async Task<string[]> ImportDormantAsync(string prefix, int count)
+    private async Task<string[]> ImportDormantAsync(string prefix, int count, bool expiring = false)
     {
         var month = DateTime.Now.Month % 12 + 1;
         var rows = Enumerable.Range(0, count).Select(i => new Dictionary<string, object?>
         {
             ["clientId"] = $"{prefix}-{i}", ["advisorId"] = Advisor, ["name"] = $"测试客户{prefix}{i}", ["riskClass"] = "C3", ["lowestClass"] = false,
-            ["riskAssessedOn"] = Day(-100), ["riskAssessmentExpiry"] = Day(600), ["horizonMonths"] = 36, ["accountOpenedOn"] = Day(-1000),
-            ["lastLoginOn"] = Day(-120 - i), ["lastTradeOn"] = Day(-130 - i), ["trades30d"] = 0, ["trades90d"] = 0, ["totalAssets"] = 50_000 + 10_000 * i,
+            ["riskAssessedOn"] = Day(-100), ["riskAssessmentExpiry"] = Day(expiring ? 10 : 600), ["horizonMonths"] = 36, ["accountOpenedOn"] = Day(-1000),
+            ["lastLoginOn"] = Day(expiring ? -2 : -120 - i), ["lastTradeOn"] = Day(expiring ? -5 : -130 - i), ["trades30d"] = 0, ["trades90d"] = 0, ["totalAssets"] = 50_000 + 10_000 * i,
             ["assetChange30d"] = 0, ["cashRatio"] = 0.1, ["equityWeight"] = 0.3, ["bondWeight"] = 0.4, ["moneyMarketWeight"] = 0.1, ["fundWeight"] = 0.1,
             ["topHoldingConcentration"] = 0.2, ["pnl30d"] = 100, ["pnlYtd"] = 800, ["maxDrawdown"] = 0.05, ["marginAccount"] = false,
             ["holdings"] = new[] { new { code = "ES1002", name = "示例短债", weight = 0.2, riskLevel = "R2" } },
@@ -55,7 +56,7 @@ public sealed class LeadListPageTests(LeadListPageTests.Session session) : IClas
         (JsonObject)(await Api().GetObjectAsync($"/v1/leads?advisorId={Advisor}&kind=reactivate&top=500&language={language}"))["items"]!.AsArray()
             .Single(l => l!.Str("clientId") == clientId)!;
 
-    private static ILocator Lead(IPage page, string clientId) => page.Locator($"#leads li.lead[data-client='{clientId}'][data-kind=reactivate]");
+    private static ILocator Lead(IPage page, string clientId, string kind = "reactivate") => page.Locator($"#leads li.lead[data-client='{clientId}'][data-kind={kind}]");
 
     [BrowserFact]
     public async Task An_advisor_sees_leads_with_reasons_dismisses_one_and_drafts_for_two_and_sees_the_campaign_complete()
@@ -152,26 +153,35 @@ public sealed class LeadListPageTests(LeadListPageTests.Session session) : IClas
     }
 
     [BrowserFact]
-    public async Task The_dashboard_shows_an_advisors_leads_and_drafts_for_the_ticked_one()
+    public async Task The_dashboard_shows_an_advisors_leads_and_drafts_each_ticked_client_with_its_own_leads_scenario()
     {
-        var clients = await ImportDormantAsync("ld", 1);
+        var dormant = (await ImportDormantAsync("ld", 1))[0];
+        var expiring = (await ImportDormantAsync("le", 1, expiring: true))[0];
         var page = await session.Browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = PageChecks.Desktop });
         var errors = PageChecks.WatchForErrors(page);
         var day = DateTime.Now.ToString("yyyy-MM-dd");
         await page.GotoAsync(new Uri(session.BaseAddress, $"/dashboard?level=advisor&id={Advisor}&from={day}&to={day}").ToString());
         await page.Locator("body[data-loaded=true]").WaitForAsync();
-        var item = Lead(page, clients[0]);
-        await item.WaitForAsync();
-        var expected = await LeadAsync(clients[0]);
-        Assert.Contains(expected["reasons"]!.AsArray().First(r => r!.Str("tag") == "dormant")!.Str("text"), await item.InnerTextAsync());
+        var reactivate = Lead(page, dormant);
+        var renew = Lead(page, expiring, "renew_assessment");
+        await reactivate.WaitForAsync();
+        await renew.WaitForAsync();
+        var expected = await LeadAsync(dormant);
+        Assert.Contains(expected["reasons"]!.AsArray().First(r => r!.Str("tag") == "dormant")!.Str("text"), await reactivate.InnerTextAsync());
+        Assert.Equal("风险测评续期", await renew.Locator(".lead-kind").InnerTextAsync());
 
-        await item.Locator("input[type=checkbox]").CheckAsync();
+        // Two leads asking for different scenarios: two campaigns, each client drafted with the scenario its own lead suggests.
+        await reactivate.Locator("input[type=checkbox]").CheckAsync();
+        await renew.Locator("input[type=checkbox]").CheckAsync();
         await page.ClickAsync("#leads button.lead-draft");
         var done = page.Locator("#leads article.campaign[data-status=Completed]");
-        await done.WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
-        Assert.Equal("1", await done.Locator("dd[data-figure=drafted]").InnerTextAsync());
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#leads article.campaign[data-status=Completed]').length === 2", null,
+            new PageWaitForFunctionOptions { Timeout = 60_000 });
+        Assert.Equal(2, await page.Locator("#leads article.campaign").CountAsync());
+        for (var i = 0; i < 2; i++) Assert.Equal("1", await done.Nth(i).Locator("dd[data-figure=drafted]").InnerTextAsync());
         var drafts = (await Api().GetObjectAsync($"/v1/drafts?advisorId={Advisor}&pageSize=200"))["drafts"]!.AsArray();
-        Assert.Single(drafts, d => d!.Str("clientId") == clients[0]);
+        Assert.Equal("dormant_reactivation", drafts.Single(d => d!.Str("clientId") == dormant)!.Str("scenarioCode"));
+        Assert.Equal("risk_assessment_expiring", drafts.Single(d => d!.Str("clientId") == expiring)!.Str("scenarioCode"));
 
         await PageChecks.AssertAccessibleAsync(page);
         Assert.Empty(errors);
