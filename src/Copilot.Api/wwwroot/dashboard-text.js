@@ -9,7 +9,7 @@ const dashboardText = {
     recalled: '召回达标账户', blockRate: '合规拦截率', medianReview: '审核时长中位数（分钟）', clients: '客户数', name: '名称', noScenario: '无草稿',
     definitions: '统计窗口内触达（发送）的客户；激活：触达时已连续 90 天未登录、触达后 30 天内有交易；归集：触达后 30 天内的入金合计（每笔只计一次）；'
       + '召回：触达时总资产低于服务门槛、触达时资产加 30 天内入金达到门槛；拦截率：首次预审未通过的草稿占比；审核时长：从生成到首次审核决定。',
-    loadFailed: '加载失败：',
+    loadFailed: '加载失败：', leadsTitle: '投顾服务线索',
   },
   en: {
     title: 'Service dashboard', apiKey: 'API key', chat: 'Advisor Copilot', review: 'Compliance review', level: 'Level', firm: 'Firm', branch: 'Branch',
@@ -22,6 +22,6 @@ const dashboardText = {
     definitions: 'Clients contacted (sent) in the window. Reactivated: no login for 90 days at contact, traded within 30 days after it. Assets brought in: '
       + 'deposits within 30 days after a contact, each once. Recalled: below the service threshold at contact, and assets then plus deposits within 30 days reach it. '
       + 'Block rate: drafts whose first pre-check failed. Review time: from creation to the first decision.',
-    loadFailed: 'Could not load: ',
+    loadFailed: 'Could not load: ', leadsTitle: "The advisor's service leads",
   },
 };

@@ -1,5 +1,8 @@
-// The service dashboard: figures from GET /v1/dashboard as key numbers, three ECharts charts and a table.
+// The service dashboard: figures from GET /v1/dashboard as key numbers, three ECharts charts and a table; at the advisor
+// level, the advisor's service leads with "draft for these" (the workspace's lead module).
 import { send, whoAmI } from './session.js';
+import { wordIn } from './i18n.js';
+import { mountLeads } from './leads-view.js';
 
 const form = document.getElementById('filters');
 const fields = { level: document.getElementById('level'), id: document.getElementById('id'), from: document.getElementById('from'), to: document.getElementById('to') };
@@ -19,8 +22,14 @@ function applyLanguage() {
   for (const element of document.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
   languageButton.textContent = t('switchTo');
   languageButton.lang = t('switchLang');
-  if (last) render(last);
+  if (last) { render(last); leads.load(); }
 }
+
+// The lead list belongs to one advisor: the advisor level with an id (an advisor's key fixes both).
+const leadAdvisor = () => (fields.level.value === 'advisor' && fields.id.value.trim()) || null;
+const leads = mountLeads(document.getElementById('leads'), {
+  advisorId: leadAdvisor, text: key => wordIn(key, language === 'en' ? 'en' : 'zh'), language: () => (language === 'en' ? 'en' : 'zh'),
+});
 
 const kpiList = [
   ['clientsServed', f => number(f.clientsServed)], ['contacts', f => number(f.contacts)], ['generated', f => number(f.drafts.generated)],
@@ -92,6 +101,7 @@ async function load() {
   }
   last = body;
   render(body);
+  await leads.load();
   document.body.dataset.loaded = 'true';
 }
 

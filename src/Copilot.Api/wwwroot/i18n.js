@@ -57,7 +57,47 @@ const words = {
   'draft.revised': ['已重新提交审核。', 'Sent back for review.'],
   'draft.citations': ['引用资料', 'Sources'],
   'leads.title': ['今日服务线索', "Today's service leads"],
-  'leads.pending': ['服务线索（激活、归集、召回等）在线索接口上线后显示在这里。', 'Service leads (reactivate, bring in assets, recall …) appear here once the leads API is available.'],
+  'leads.kind': ['线索类型', 'Lead kind'],
+  'leads.kind.all': ['全部类型', 'All kinds'],
+  'leadKind.care_after_loss': ['亏损关怀', 'Care after a loss'],
+  'leadKind.fix_risk_mismatch': ['风险不匹配整改', 'Fix a risk mismatch'],
+  'leadKind.renew_assessment': ['风险测评续期', 'Renew the risk assessment'],
+  'leadKind.recall': ['召回', 'Recall a requalified account'],
+  'leadKind.reactivate': ['激活', 'Reactivate'],
+  'leadKind.bring_in_assets': ['归集', 'Bring in assets'],
+  'leads.count': ['条线索', 'leads'],
+  'leads.withheld': ['未显示', 'held back'],
+  'leads.cap': ['7天触达上限', '7-day contact cap'],
+  'leads.none': ['今天没有服务线索。', 'No service leads today.'],
+  'leads.pickAdvisor': ['请先指定一位投顾。', 'Name an advisor first.'],
+  'leads.score': ['评分', 'score'],
+  'leads.since': ['起始', 'since'],
+  'leads.parts': ['评分构成', 'How the score adds up'],
+  'leads.suggested': ['建议', 'Suggested'],
+  'leads.contacts': ['近7天已触达', 'contacted in 7 days'],
+  'leads.done': ['完成', 'Done'],
+  'leads.dismiss': ['忽略', 'Dismiss'],
+  'leads.snooze': ['延后7天', 'Snooze 7 days'],
+  'leads.done.ok': ['已完成', 'Marked done'],
+  'leads.dismiss.ok': ['已忽略', 'Dismissed'],
+  'leads.snooze.ok': ['已延后', 'Snoozed'],
+  'leads.draft': ['为这些客户起草', 'Draft for these'],
+  'leads.grouping': ['勾选线索后批量起草：每条线索按其建议的场景和渠道起草，场景或渠道不同的分成多个批量任务；草稿均进入合规审核。',
+    'Tick leads, then draft in bulk: each client gets the scenario and channel its lead suggests; different scenarios or channels start separate campaigns. Every draft goes to compliance review.'],
+  'leads.tickFirst': ['请先勾选线索。', 'Tick some leads first.'],
+  'leads.starting': ['正在启动批量起草…', 'Starting the campaign…'],
+  'leads.started': ['已启动批量任务：', 'Campaigns started:'],
+  'leads.campaign': ['批量起草', 'Campaign'],
+  'leads.drafts': ['查看这些草稿', 'See the drafts'],
+  'campaign.Running': ['进行中', 'running'],
+  'campaign.Completed': ['已完成', 'completed'],
+  'campaign.Cancelled': ['已取消', 'cancelled'],
+  'campaign.total': ['客户', 'Clients'],
+  'campaign.drafted': ['已起草', 'Drafted'],
+  'campaign.passed': ['预审通过', 'Passed'],
+  'campaign.flagged': ['需关注', 'Flagged'],
+  'campaign.failed': ['失败', 'Failed'],
+  'campaign.eta': ['预计剩余', 'ETA'],
   'status.PendingReview': ['待审核', 'Pending review'],
   'status.ChangesRequested': ['待修改', 'Changes requested'],
   'status.Approved': ['已通过', 'Approved'],
@@ -131,6 +171,12 @@ export const language = () => lang;
 export function t(key) {
   const entry = words[key];
   return entry ? entry[lang === 'en' ? 1 : 0] : key;
+}
+
+/** The word for key in a given language ('zh' or 'en'), for pages that keep their own language switch. */
+export function wordIn(key, language) {
+  const entry = words[key];
+  return entry ? entry[language === 'en' ? 1 : 0] : key;
 }
 
 /** Fills every data-i18n element and attribute under root. */

@@ -227,5 +227,9 @@ whoAmI().then(async caller => {
   $('reviewer-label').hidden = caller.authentication !== 'off';
   state.scenarios = await api('/v1/scenarios');
   showScenarioFilter();
+  // A link can open the queue filtered (the lead list links a campaign's drafts as ?advisorId=&scenario=&status=).
+  const linked = new URLSearchParams(location.search);
+  for (const [name, id] of [['status', 'status'], ['verdict', 'verdict'], ['scenario', 'scenario'], ['advisorId', 'advisor'], ['ruleId', 'rule']])
+    if (linked.has(name)) $(id).value = linked.get(name);
   await loadQueue();
 });

@@ -1,10 +1,11 @@
 // The advisor's workspace: ask the copilot (streamed, cited, follow-ups, past conversations), pick one of the advisor's
 // clients and draft a message, watch its pre-check and review, revise what compliance sent back.
-import { t, translate, languageSwitch } from './i18n.js';
+import { t, translate, languageSwitch, language } from './i18n.js';
 import { api, send, whoAmI, ApiError } from './session.js';
 import { readEvents } from './sse.js';
 import { renderMarkdown } from './markdown.js';
 import { fillDraft, statusText, verdictText, scenarioText } from './draft-view.js';
+import { mountLeads } from './leads-view.js';
 
 const $ = id => document.getElementById(id);
 const state = { me: null, conversationId: null, clients: [], scenarios: [], draft: null, drafts: [] };
@@ -361,8 +362,12 @@ async function loadDrafts() {
   }));
 }
 
+// ---- today's leads: the same module as the dashboard's lead list
+const leads = mountLeads($('leads'), { advisorId, text: t, language, onCampaignDone: () => loadDrafts().catch(() => {}) });
+
 // ---- start
 function rerender() {
+  leads.load();
   showScenarios();
   showClients();
   if (state.draft) showDraft(state.draft);
@@ -381,9 +386,10 @@ async function start() {
     log.replaceChildren();
     loadClients();
     loadDrafts();
+    leads.load();
   });
   state.scenarios = await api('/v1/scenarios');
   showScenarios();
-  await Promise.all([loadConversations(), loadClients().catch(() => {}), loadDrafts().catch(() => {})]);
+  await Promise.all([loadConversations(), loadClients().catch(() => {}), loadDrafts().catch(() => {}), leads.load()]);
 }
 start();
