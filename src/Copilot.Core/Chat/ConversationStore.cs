@@ -87,7 +87,9 @@ public sealed class ConversationStore(IDbContextFactory<CopilotDbContext> contex
                 ConversationId = id, Role = ChatTurn.Assistant, Content = answer.Answer, Generator = answer.Generator,
                 CitationsJson = JsonSerializer.Serialize(answer.Citations, CopilotJson.Options), CreatedAtUtc = now,
             });
-        await db.Conversations.Where(c => c.Id == id).ExecuteUpdateAsync(s => s.SetProperty(c => c.UpdatedAtUtc, now), ct);
+        // One SaveChanges, so the two messages and the conversation's time are one transaction: one commit (one fsync on
+        // SQLite) after the model's reply instead of two, and never a conversation stamped without its messages.
+        if (await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, ct) is { } conversation) conversation.UpdatedAtUtc = now;
         await db.SaveChangesAsync(ct);
     }
 }
