@@ -26,13 +26,23 @@ public static class ClientPromptValue
     // are the request's own lines of the prompt; consent was settled before anyone drafts (a campaign skips opted-out clients).
     private static readonly string[] NotForWriting = ["id", "advisorId", "branch", "preferredChannel", "language", "contactConsent"];
 
-    public static string Render(ClientPortrait client)
+    /// <summary>
+    /// The portrait for a message of <paramref name="scenarioCode"/>: the birthday month only for a birthday message (any
+    /// other message that mentions it is one the client did not ask for), amounts to the whole yuan (a writer never quotes fen).
+    /// </summary>
+    public static string Render(ClientPortrait client, string? scenarioCode = null)
     {
-        var value = (JsonObject)JsonSerializer.SerializeToNode(client, Options)!;
+        var value = (JsonObject)JsonSerializer.SerializeToNode(client with
+        {
+            TotalAssets = Yuan(client.TotalAssets), AssetChange30d = Yuan(client.AssetChange30d), Pnl30d = Yuan(client.Pnl30d), PnlYtd = Yuan(client.PnlYtd),
+            BirthdayMonth = scenarioCode is null or "birthday" ? client.BirthdayMonth : null,
+        }, Options)!;
         foreach (var field in NotForWriting) value.Remove(field);
         Prune(value);
         return value.ToJsonString(Options);
     }
+
+    private static decimal? Yuan(decimal? amount) => amount is { } a ? Math.Round(a, MidpointRounding.AwayFromZero) : null;
 
     // Removes, depth first, every property and list item that carries nothing; an object or list emptied by it goes too.
     private static bool Prune(JsonNode? node)

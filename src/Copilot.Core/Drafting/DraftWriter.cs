@@ -48,7 +48,7 @@ public sealed class DraftWriter(PromptLibrary prompts, TimeProvider time, IChatC
             .. (request.Client.Holdings ?? []).Select(h => $"{h.Name} {h.Code}"), .. request.Products.Select(p => p.Code)]);
         var user = await prompts.RenderAsync(request.Scenario.PromptName, new Dictionary<string, object?>
         {
-            ["client"] = fence.Wrap("client", ClientPromptValue.Render(request.Client)),
+            ["client"] = fence.Wrap("client", ClientPromptValue.Render(request.Client, request.Scenario.Code)),
             // An empty block costs two fence tags and says nothing; "(none)" holds no client text, so it needs no fence.
             ["products"] = request.Products.Count == 0 ? "(none)"
                 : fence.Wrap("products", string.Join('\n', request.Products.Select(p => $"- {p.Code} ({p.RiskLevel}{(p.LockupMonths is { } l ? $", lock-up {l} months" : "")})"))),

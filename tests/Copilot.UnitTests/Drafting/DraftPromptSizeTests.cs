@@ -55,6 +55,7 @@ public sealed partial class DraftPromptSizeTests
             Id = "c-1", AdvisorId = "adv-001", Branch = "上海浦东分公司", Name = "林芳明", RiskClass = "C2", LowestClass = true, HorizonMonths = 36,
             LastLoginOn = new DateOnly(2026, 6, 1), Trades30d = 0, EquityWeight = 0, MoneyMarketWeight = 0.669, MarginAccount = false,
             Holdings = [new("ES1001", "示例货币市场基金", 0.669, "R1"), new("600519", "贵州茅台", 0.12, "R4")],
+            TotalAssets = 39458.79m, PnlYtd = -1648.5m, BirthdayMonth = 5,
             PreferredChannel = "wechat", Language = "zh-CN", ContactConsent = true, Complaints12m = 0, Tags = [],
         };
 
@@ -67,10 +68,12 @@ public sealed partial class DraftPromptSizeTests
         Assert.Contains("\"riskClass\":\"C2\"", json);
         Assert.Contains("\"lowestClass\":true", json);
         Assert.Contains("\"horizonMonths\":36", json);
+        Assert.Contains("\"totalAssets\":39459,", json);
+        Assert.Contains("\"pnlYtd\":-1649,", json);
         Assert.Contains("{\"code\":\"ES1001\",\"name\":\"示例货币市场基金\",\"weight\":0.669,\"riskLevel\":\"R1\"}", json);
         Assert.Contains("{\"code\":\"600519\",\"name\":\"贵州茅台\",\"weight\":0.12,\"riskLevel\":\"R4\"}", json);
-        // Zeros, falses, empty lists and the bookkeeping fields say nothing to the writer.
-        foreach (var absent in new[] { "trades30d", "equityWeight", "marginAccount", "complaints12m", "tags", "contactConsent", "advisorId", "branch", "\"id\"", "preferredChannel", "language" })
+        // Zeros, falses, empty lists, the bookkeeping fields and (outside a birthday message) the birthday say nothing to the writer.
+        foreach (var absent in new[] { "trades30d", "equityWeight", "marginAccount", "complaints12m", "tags", "contactConsent", "advisorId", "branch", "\"id\"", "preferredChannel", "language", "birthdayMonth" })
             Assert.DoesNotContain(absent, json);
         Assert.Contains("Scenario (dormant_reactivation)", user);
         Assert.Contains("for the wechat channel in Simplified Chinese", user);
