@@ -59,7 +59,7 @@ internal static partial class PromptTokens
         foreach (var (kind, list) in counts.Where(c => c.Value.Count > 0))
         {
             list.Sort();
-            Console.WriteLine($"{kind}: {list.Count} calls, prompt tokens per call mean {list.Average():F0}, p50 {list[list.Count / 2]}, max {list[^1]}");
+            Console.WriteLine($"{kind}: {list.Count} calls, prompt tokens per call mean {list.Average():F0}, p50 {list[list.Count / 2]}, p95 {list[(int)(list.Count * 0.95)]}, max {list[^1]}, over 1,500: {list.Count(t => t > 1500)}");
             // Parts are tokenised apart, so they may sum to a few tokens more or less than the whole.
             foreach (var (part, sum) in parts[kind].OrderByDescending(p => p.Value))
                 Console.WriteLine($"  {part}: {(double)sum / list.Count:F0} per call");
