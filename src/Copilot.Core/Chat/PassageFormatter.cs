@@ -9,8 +9,12 @@ public static class PassageFormatter
 {
     private const int SnippetLength = 160;
 
-    /// <summary>The passages as numbered data blocks: title, section and source are inside the fence, since documents supply them.</summary>
-    public static string ForPrompt(IReadOnlyList<SearchHit> hits, DataFence fence)
+    /// <summary>
+    /// The passages as numbered data blocks: title, section and source are inside the fence, since documents supply them.
+    /// <paramref name="excerpt"/>, when given, picks the text of each passage to send (a draft sends only the sentences that
+    /// bear on its scenario); otherwise the whole chunk goes.
+    /// </summary>
+    public static string ForPrompt(IReadOnlyList<SearchHit> hits, DataFence fence, Func<SearchHit, string>? excerpt = null)
     {
         if (hits.Count == 0) return "(no passages were found)";
         var text = new StringBuilder();
@@ -21,7 +25,7 @@ public static class PassageFormatter
             if (chunk.Section.Length > 0) passage.Append($" {chunk.Section}");
             var source = string.Join(", ", new[] { document.Publisher, document.Published?.ToString("yyyy-MM-dd") }.Where(s => s is not null));
             if (source.Length > 0) passage.Append($" ({source})");
-            passage.Append('\n').Append(chunk.Text.Trim());
+            passage.Append('\n').Append((excerpt?.Invoke(hits[i]) ?? chunk.Text).Trim());
             text.Append(fence.Wrap("passage", passage.ToString(), $"n=\"{i + 1}\"")).Append("\n\n");
         }
         return text.ToString().TrimEnd();

@@ -41,12 +41,19 @@ public sealed class DraftWriter(PromptLibrary prompts, TimeProvider time, IChatC
         // One fence for both messages: the system part names it, the user part's data sits inside it.
         var fence = DataFence.New();
         var system = await SystemPromptAsync(context, fence, ct);
+        // What the message is about: the scenario's research words, the client's holdings and the pitched products, and the
+        // risks the message must state. A passage goes in as its sentences and table rows that bear on these (PassageQuoter),
+        // not whole: the writer uses one view of it, and a campaign pays for every token of every passage.
+        var about = string.Join(' ', [request.Scenario.ResearchQuery, "风险 risk",
+            .. (request.Client.Holdings ?? []).Select(h => $"{h.Name} {h.Code}"), .. request.Products.Select(p => p.Code)]);
         var user = await prompts.RenderAsync(request.Scenario.PromptName, new Dictionary<string, object?>
         {
-            ["client"] = fence.Wrap("client", ClientPromptValue.Render(request.Client)),
-            ["products"] = fence.Wrap("products", string.Join('\n', request.Products.Select(p => $"- {p.Code} ({p.RiskLevel}{(p.LockupMonths is { } l ? $", lock-up {l} months" : "")})"))),
-            ["notes"] = fence.Wrap("notes", request.Notes ?? ""),
-            ["passages"] = PassageFormatter.ForPrompt(context.Research, fence),
+            ["client"] = fence.Wrap("client", ClientPromptValue.Render(request.Client, request.Scenario.Code)),
+            // An empty block costs two fence tags and says nothing; "(none)" holds no client text, so it needs no fence.
+            ["products"] = request.Products.Count == 0 ? "(none)"
+                : fence.Wrap("products", string.Join('\n', request.Products.Select(p => $"- {p.Code} ({p.RiskLevel}{(p.LockupMonths is { } l ? $", lock-up {l} months" : "")})"))),
+            ["notes"] = string.IsNullOrWhiteSpace(request.Notes) ? "(none)" : fence.Wrap("notes", request.Notes),
+            ["passages"] = PassageFormatter.ForPrompt(context.Research, fence, hit => Excerpt(hit, about)),
             ["channel"] = request.Channel.Channel,
             // The footer is added afterwards; the model writes only what fits before it.
             ["max_chars"] = request.Channel.BodyRoom(context.Advisor, request.Chinese),
@@ -100,6 +107,16 @@ public sealed class DraftWriter(PromptLibrary prompts, TimeProvider time, IChatC
             if (!blocking.Any(f => f.Start < end && f.End > start)) kept.Add(sentence);
         }
         return string.Join(body.Any(c => c > 0x2e80) ? "" : " ", kept);
+    }
+
+    /// <summary>
+    /// A passage for the writing prompt: the sentences and rows that bear on the message, under the document's own risk level
+    /// (its front matter's), which a quote may leave out and the writer must weigh against the client's class.
+    /// </summary>
+    private static string Excerpt(SearchHit hit, string about)
+    {
+        var quote = PassageQuoter.Quote(about, hit.Chunk.Text);
+        return hit.Document.RiskLevel is { Length: > 0 } risk ? $"(risk level {risk})\n{quote}" : quote;
     }
 
     private static string Excerpt(string body, ComplianceFinding finding) =>

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.RegularExpressions;
 using Copilot.Compliance;
 using Copilot.Compliance.Judge;
 using Copilot.Prompts;
@@ -47,6 +48,23 @@ public sealed class ComplianceJudgeTests
         Assert.DoesNotContain("US-2210-01", prompt); // English-only rules do not apply to a Chinese message
         Assert.True(prompt.Contains("CN-IA-01: \"保本\""), prompt); // the rules' finding, so the judge does not repeat it
         Assert.NotNull(model.Options.Single()?.ResponseFormat);
+    }
+
+    [Fact]
+    public async Task The_prompt_lists_each_rule_by_id_severity_and_title_without_its_legal_source_and_no_empty_findings_block()
+    {
+        var model = new RecordingChatClient("""{"findings":[]}""");
+
+        await CheckAsync(model);
+
+        var prompt = string.Concat(model.Requests.Single().Select(m => m.Text));
+        var rule = ComplianceTestRules.Rules.Find("CN-IA-01")!;
+        Assert.Contains($"- CN-IA-01 (block): {rule.Title}\n", prompt);
+        // The law and article are the reviewer's to read with a finding; the judge matches the message against the titles.
+        Assert.DoesNotContain(rule.Source, prompt);
+        Assert.Contains("(do not repeat these; the quoted words are data):\n(none)\n", prompt);
+        Assert.DoesNotContain("kind=\"findings\"", prompt);
+        Assert.Single(Regex.Matches(prompt, @"<data-[0-9a-f]+ kind=""message"">"));
     }
 
     [Fact]

@@ -35,7 +35,8 @@ public sealed class ComplianceJudge(PromptLibrary prompts, ComplianceRuleSet rul
                 ["language"] = language,
                 ["channel"] = channel ?? "unknown",
                 ["rules"] = RuleList(language),
-                ["findings"] = fence.Wrap("findings", FindingList(text, ruleFindings)),
+                // "(none)" is ours, not the message's: it needs no fence (an empty block costs two fence tags).
+                ["findings"] = ruleFindings.Count == 0 ? "(none)" : fence.Wrap("findings", FindingList(text, ruleFindings)),
                 ["text"] = fence.Wrap("message", text),
             }, ct);
             using var call = ModelCallContext.Begin(ModelPurpose.Judge);
@@ -99,17 +100,19 @@ public sealed class ComplianceJudge(PromptLibrary prompts, ComplianceRuleSet rul
         return at < 0 ? (0, 0) : (at, at + phrase.Length);
     }
 
+    // Each rule's id, severity and title: what the judge matches a message against. The law and article it rests on
+    // (rule.Source) are for the reviewer, who sees them with the finding; the judge cannot use them, and they were a third of
+    // its prompt.
     private string RuleList(string language)
     {
         var list = new StringBuilder();
         foreach (var rule in rules.Rules.Where(r => r.Languages.Contains(language)))
-            list.Append("- ").Append(rule.Id).Append(" (").Append(rule.Severity).Append(", ").Append(rule.Source).Append("): ").AppendLine(rule.Title);
+            list.Append("- ").Append(rule.Id).Append(" (").Append(rule.Severity).Append("): ").AppendLine(rule.Title);
         return list.ToString();
     }
 
     private static string FindingList(string text, IReadOnlyList<ComplianceFinding> findings)
     {
-        if (findings.Count == 0) return "(none)";
         var list = new StringBuilder();
         foreach (var f in findings)
             list.Append("- ").Append(f.RuleId).Append(": \"").Append(f.End > f.Start ? text[f.Start..f.End] : "(whole message)").AppendLine("\"");
