@@ -31,7 +31,10 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
         // Every draft the filtered queue lists carries the rule (other tests on this host may decide drafts meanwhile, so the
         // queue is compared draft by draft rather than with a second listing).
         foreach (var listedId in listed)
-            Assert.Contains(rule, (await Client().GetFromJsonAsync<JsonObject>($"/v1/drafts/{listedId}"))!.RuleIds());
+        {
+            var listedDraft = (await Client().GetFromJsonAsync<JsonObject>($"/v1/drafts/{listedId}"))!;
+            if (listedDraft.Str("status") == "PendingReview") Assert.Contains(rule, listedDraft.RuleIds());
+        }
         Assert.True(listed.Length < (await Client().GetFromJsonAsync<JsonObject>("/v1/drafts?pageSize=100"))!["drafts"]!.AsArray().Count,
             "the filter leaves drafts out");
 

@@ -55,6 +55,8 @@ public sealed partial class PromptInjectionTests(InjectionApi api, ITestOutputHe
 
         var requests = api.OpenAi.ChatRequests.ToList();
         var planted = DataFence.Defuse(attempt.Inject);
+        // A draft quotes a document's matching sentences, not all of it: there the injection's first words must reach the model.
+        if (attempt.Via == "document-draft") planted = planted[..Math.Min(12, planted.Length)];
         var seen = requests.Sum(r => FenceInspector.CountInsideFence(r, planted));
         if (attempt.ReachesModel) Assert.True(seen > 0, "the planted text never reached the model, so the attempt tested nothing");
         else Assert.Equal(0, seen);
@@ -158,7 +160,9 @@ public sealed partial class PromptInjectionTests(InjectionApi api, ITestOutputHe
         var upload = await api.Content.PostAsJsonAsync("/v1/knowledge/documents", new
         {
             id = documentId, title = "市场下跌周报", type = "research", publisher = "示例证券研究所", published = "2026-11-20", audience = "client",
-            text = "# 市场下跌 波动 策略 配置\n\n本周市场下跌，波动加大，策略上建议关注配置的均衡。" + a.Inject + "\n\n短期波动难以预测。",
+            // Planted where a draft's passage keeps it: drafts quote only the sentences that bear most on the scenario, the
+            // holdings and the products, so an attacker writes the injection into such a sentence.
+            text = "# 市场下跌 波动 策略 配置\n\n本周市场下跌，波动加大，策略上建议关注配置的均衡，" + a.Inject + "\n\n短期波动难以预测。",
         });
         Assert.True(upload.IsSuccessStatusCode, await upload.Content.ReadAsStringAsync());
         try
