@@ -37,9 +37,7 @@ public sealed class DraftCreation(
     public async Task<(DraftView Draft, bool Replayed)> CreateAsync(DraftRequest request, string? idempotencyKey, string caller, string actor, CancellationToken ct)
     {
         var scope = $"drafts/{caller}";
-        var valid = DraftRequestValidator.Validate(await WithStoredClientAsync(request, ct), limits.Value);
-        var advisor = await advisors.FindAsync(valid.AdvisorId, ct)
-            ?? throw new InputValidationException("advisorId", "No such advisor; register it with PUT /v1/advisors/{id}.", unprocessable: true);
+        var (valid, advisor) = await ValidateAsync(request, ct);
 
         if (await idempotency.BeginAsync(scope, idempotencyKey, IdempotencyStore.Fingerprint(request), ct) is { } first)
             return (JsonSerializer.Deserialize<DraftView>(first, CopilotJson.Options)!, true);
@@ -78,9 +76,7 @@ public sealed class DraftCreation(
     public async Task<DraftView> CreateForCampaignAsync(
         DraftRequest request, string campaignId, string actor, Func<CopilotDbContext, Draft, Task> record, CancellationToken ct)
     {
-        var valid = DraftRequestValidator.Validate(await WithStoredClientAsync(request, ct), limits.Value);
-        var advisor = await advisors.FindAsync(valid.AdvisorId, ct)
-            ?? throw new InputValidationException("advisorId", "No such advisor; register it with PUT /v1/advisors/{id}.", unprocessable: true);
+        var (valid, advisor) = await ValidateAsync(request, ct);
         await budget.EnsureAvailableAsync(advisor.Id, ct);
         var draft = await ComposeAsync(valid, advisor, ct, campaignId);
         draft.CreatedBy = actor;
@@ -94,6 +90,15 @@ public sealed class DraftCreation(
             await record(db, draft);
             return DraftView.From(draft);
         }, ct);
+    }
+
+    /// <summary>The request checked with its stored portrait filled in, and the advisor it drafts for, which must be registered.</summary>
+    private async Task<(ValidDraftRequest Valid, Advisor Advisor)> ValidateAsync(DraftRequest request, CancellationToken ct)
+    {
+        var valid = DraftRequestValidator.Validate(await WithStoredClientAsync(request, ct), limits.Value);
+        var advisor = await advisors.FindAsync(valid.AdvisorId, ct)
+            ?? throw new InputValidationException("advisorId", "No such advisor; register it with PUT /v1/advisors/{id}.", unprocessable: true);
+        return (valid, advisor);
     }
 
     /// <summary>The request with its client's stored portrait filled in under what the request itself sends.</summary>
