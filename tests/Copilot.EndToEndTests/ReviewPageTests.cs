@@ -25,7 +25,8 @@ public sealed class ReviewPageTests(BrowserSession session) : IClassFixture<Brow
 
         await page.FillAsync("#rule", rule);
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#queue li").First.WaitForAsync();
+        // The queue shown before the filter is still there until the filtered answer replaces it.
+        await page.WaitForFunctionAsync("rule => new URLSearchParams(document.querySelector('#queue').dataset.filters || '').get('ruleId') === rule", rule);
         var listed = await page.Locator("#queue li").EvaluateAllAsync<string[]>("items => items.map(li => li.dataset.id)");
         Assert.Contains(id, listed);
         // Every draft the filtered queue lists carries the rule (other tests on this host may decide drafts meanwhile, so the

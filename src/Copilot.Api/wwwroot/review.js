@@ -49,14 +49,21 @@ function fillDatalist(list, values) {
   list.replaceChildren(...[...values].sort().map(v => new Option(v, v)));
 }
 
+// Filters change on 'change' and on submit, so two loads can overlap: only the latest request's answer is shown, and the
+// queue says which filters it shows (data-filters) once it shows them.
+let loadSequence = 0;
+
 async function loadQueue() {
+  const sequence = ++loadSequence;
+  const params = query();
   let page;
   try {
-    page = await api(`/v1/drafts?${query()}`);
+    page = await api(`/v1/drafts?${params}`);
   } catch (error) {
-    $('total').textContent = error.message;
+    if (sequence === loadSequence) $('total').textContent = error.message;
     return;
   }
+  if (sequence !== loadSequence) return;
   state.drafts = page.drafts;
   for (const d of page.drafts) {
     state.advisors.add(d.advisorId);
@@ -67,6 +74,7 @@ async function loadQueue() {
   for (const id of [...state.checked]) if (!page.drafts.some(d => d.id === id && isClean(d))) state.checked.delete(id);
   $('total').textContent = `${page.total} ${t('review.total')}`;
   renderQueue();
+  queue.dataset.filters = params.toString();
 }
 
 function renderQueue() {
