@@ -4,24 +4,24 @@ namespace Copilot.UnitTests.Compliance;
 
 /// <summary>
 /// The rules alone on the blind sets, beside the naive red-flag word list measured in the same run; prints the per-rule
-/// table docs/benchmarks.md records. Data/blind-2 is the test part; Data/blind, the first blind set, was measured once blind
-/// and then used to tune the lexicon, so it is development data now.
+/// table docs/benchmarks.md records. Both sets were measured once blind and then used to tune the lexicon, so both are
+/// development data now; the headline for issue 9 is the third blind set, written by people who never saw this work.
 /// </summary>
 public sealed class BlindSetTests(ITestOutputHelper output)
 {
     /// <summary>
-    /// The test part: Data/blind-2, written by a helper who saw only the rules' titles and sources, measured once after the
-    /// concept lexicon was built and not tuned on. Prints message ids only, so reading the output does not tune on it.
+    /// Data/blind-2, written by a helper who saw only the rules' titles and sources: measured once blind (0.590, 13/93), then
+    /// read miss by miss to fix the causes, so it is development data and its texts are printed.
     /// </summary>
     [Fact]
     public async Task Rules_alone_on_the_second_blind_set_beside_the_naive_baseline()
     {
-        var score = await MeasureAsync(LabelledMessages.SecondBlind, printTexts: false);
+        var score = await MeasureAsync(LabelledMessages.SecondBlind, printTexts: true);
 
-        // Measured 2026-12-02: label recall 0.590, false alarms 13/93 = 0.140 (docs/benchmarks.md); the issue's targets (0.95,
-        // 0.05) are not met. A guard a little past what was measured, so a change that loses ground on unseen messages fails.
-        Assert.True(score.Recall >= 0.55, score.Summary());
-        Assert.True(score.FalseAlarmRate <= 0.16, score.Summary());
+        // 2026-12-02: 0.590 and 13/93 blind; 0.991 (227/229) and 0/93 after tuning on it (docs/benchmarks.md). The guard sits a
+        // margin below the tuned level, so a change that loses ground here fails; it says nothing about unseen messages.
+        Assert.True(score.Recall >= 0.96, score.Summary());
+        Assert.True(score.FalseAlarmRate <= 0.03, score.Summary());
     }
 
     [Fact]
@@ -29,7 +29,8 @@ public sealed class BlindSetTests(ITestOutputHelper output)
     {
         var score = await MeasureAsync(LabelledMessages.Blind, printTexts: true);
 
-        // This set guided the concept lexicon (2026-12-02: 0.420 and 0.089 as first measured, 0.984 and 2/112 after tuning),
+        // This set guided the concept lexicon (2026-12-02: 0.420 and 0.089 as first measured, 0.984 and 2/112 after tuning, 0.988
+        // and 2/112 after the second set's causes were fixed),
         // so it is development data now and the guard sits a little below the tuned level. The issue's targets (0.95, 0.05)
         // are for a fresh blind set nobody tuned on.
         Assert.True(score.Recall >= 0.95, score.Summary());
