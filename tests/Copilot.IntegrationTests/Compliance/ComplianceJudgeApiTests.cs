@@ -8,13 +8,14 @@ namespace Copilot.IntegrationTests.Compliance;
 public sealed class ComplianceJudgeApiTests(ComplianceModelApi api) : IClassFixture<ComplianceModelApi>
 {
     private const string Url = "/v1/compliance/check";
-    private const string Paraphrase = "这只基金您就当存款放着，到期钱一分都不会少。示例证券 投资顾问 张伟（执业编号：S0820118020031）";
+    // A promise the rules do not know (they learnt 就当存款 from the second blind set), so only the judge can find it.
+    private const string Paraphrase = "这只基金您放心放着，到期那天钱一个子儿都跑不了。示例证券 投资顾问 张伟（执业编号：S0820118020031）";
 
     [Fact]
     public async Task A_scripted_judge_finding_appears_with_source_llm()
     {
         api.OpenAi.Reply = messages => IsJudge(messages)
-            ? """{"findings":[{"ruleId":"CN-IA-01","quote":"到期钱一分都不会少","reason":"变相承诺本金不受损失。"}]}"""
+            ? """{"findings":[{"ruleId":"CN-IA-01","quote":"到期那天钱一个子儿都跑不了","reason":"变相承诺本金不受损失。"}]}"""
             : "unexpected";
 
         var result = await api.Client.PostJsonAsync(Url, new { text = Paraphrase, language = "zh-CN" });
@@ -22,7 +23,7 @@ public sealed class ComplianceJudgeApiTests(ComplianceModelApi api) : IClassFixt
         Assert.Equal("fail", result.Str("verdict"));
         var finding = Assert.Single(result["findings"]!.AsArray().Select(f => f!.AsObject()));
         Assert.Equal(("CN-IA-01", "block", "llm"), (finding.Str("ruleId"), finding.Str("severity"), finding.Str("source")));
-        Assert.Equal("到期钱一分都不会少", Paraphrase[finding["start"]!.GetValue<int>()..finding["end"]!.GetValue<int>()]);
+        Assert.Equal("到期那天钱一个子儿都跑不了", Paraphrase[finding["start"]!.GetValue<int>()..finding["end"]!.GetValue<int>()]);
         var request = api.OpenAi.ChatRequests.Last();
         Assert.Contains(Paraphrase, request.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping }));
     }
