@@ -10,6 +10,23 @@ namespace Copilot.UnitTests.Compliance;
 public sealed class BlindSetTests(ITestOutputHelper output)
 {
     /// <summary>
+    /// The test part: Data/blind-3, written and re-labelled by helpers who saw only the rules' titles, sources and languages, the
+    /// firm's public facts and the labelling conventions; measured once after the second set's causes were fixed, not tuned
+    /// on. Prints message ids only, so reading the output does not tune on it.
+    /// </summary>
+    [Fact]
+    public async Task Rules_alone_on_the_third_blind_set_beside_the_naive_baseline()
+    {
+        var score = await MeasureAsync(LabelledMessages.ThirdBlind, printTexts: false);
+
+        // Measured 2026-12-02 (docs/benchmarks.md): label recall 0.587 (250/426), false alarms 16/121 = 0.132, where the second set
+        // said 0.991 and 0/93 after tuning on it: the lexicon's gains did not carry to unseen messages. The targets
+        // (0.95, 0.05) are not met. A guard a little past what was measured, so a change that loses ground here fails.
+        Assert.True(score.Recall >= 0.55, score.Summary());
+        Assert.True(score.FalseAlarmRate <= 0.16, score.Summary());
+    }
+
+    /// <summary>
     /// Data/blind-2, written by a helper who saw only the rules' titles and sources: measured once blind (0.590, 13/93), then
     /// read miss by miss to fix the causes, so it is development data and its texts are printed.
     /// </summary>

@@ -31,6 +31,9 @@ internal static class LabelledMessages
     /// <summary>The second blind set (Data/blind-2, see its PROVENANCE.md): the test part since the first one guided the lexicon.</summary>
     public static IReadOnlyList<LabelledMessage> SecondBlind { get; } = Load(Path.Combine("blind-2", "compliance-blind-2.json"));
 
+    /// <summary>The third blind set (Data/blind-3, see its PROVENANCE.md): the test part since the second one guided the lexicon.</summary>
+    public static IReadOnlyList<LabelledMessage> ThirdBlind { get; } = Load(Path.Combine("blind-3", "compliance-blind-3.json"));
+
     private static List<LabelledMessage> Load(string file)
     {
         using var document = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, file)));
