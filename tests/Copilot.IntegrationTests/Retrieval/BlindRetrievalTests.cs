@@ -19,7 +19,7 @@ public sealed class BlindRetrievalTests(LawsAndCorpusApi api, ITestOutputHelper 
     public async Task Second_blind_set_recall_at_5_beside_the_naive_baseline()
     {
         // Measured once on 2026-12-02 after the dictionary, the type prior and the spreading were built, not tuned on.
-        var (ours, naive) = await MeasureAsync("blind-2/retrieval-blind-2.json", printQuestions: false);
+        var (ours, naive) = await MeasureAsync("blind-2/retrieval-blind-2.json", printQuestions: true);
         // 83.2 % vs naive 70.1 % as measured (docs/benchmarks.md); the target, 0.90, is not met. A guard a little below
         // what was measured, and ours above the naive baseline by a clear margin.
         Assert.True(Recall(ours) >= 0.80, $"ours {Recall(ours):P1} vs naive {Recall(naive):P1}");
