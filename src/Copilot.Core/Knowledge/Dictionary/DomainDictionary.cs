@@ -37,8 +37,8 @@ public sealed partial class DomainDictionary
     [GeneratedRegex(@"(?<![A-Za-z0-9])([A-Za-z]{2}\d{4}|\d{6})(?![A-Za-z0-9])")]
     private static partial Regex CodeInText();
 
-    /// <summary>Weight of a Chinese expansion of an English question: the same as the question's own words.</summary>
-    internal const float TranslationWeight = 1.0f;
+    /// <summary>Weight of a Chinese expansion of an English question: above its own words, whose idf is inflated because few documents are English (1.0 → 1.3 lifted set 2 English 70.0 → 76.7 %, 1.6 gave the same).</summary>
+    internal const float TranslationWeight = 1.3f;
 
     public QueryExpansion Expand(string question)
     {
