@@ -37,6 +37,9 @@ public sealed partial class DomainDictionary
     [GeneratedRegex(@"(?<![A-Za-z0-9])([A-Za-z]{2}\d{4}|\d{6})(?![A-Za-z0-9])")]
     private static partial Regex CodeInText();
 
+    /// <summary>Weight of a Chinese expansion of an English question: above its own words, whose idf is inflated because few documents are English (1.0 → 1.3 lifted set 2 English 70.0 → 76.7 %, 1.6 gave the same).</summary>
+    internal const float TranslationWeight = 1.3f;
+
     public QueryExpansion Expand(string question)
     {
         var texts = new Dictionary<string, float>(StringComparer.OrdinalIgnoreCase);
@@ -44,12 +47,18 @@ public sealed partial class DomainDictionary
         var prefers = new HashSet<DocumentType>();
         foreach (Match match in CodeInText().Matches(question))
             AddCode(codes, match.Value.ToUpperInvariant());
+        var english = QuestionScript.IsLatin(question);
         foreach (var expansion in Matches(question))
         {
             if (expansion.Prefers is { } type) prefers.Add(type);
             if (expansion.ProductCode is { } code) AddCode(codes, code);
             else if (!question.Contains(expansion.Text, StringComparison.OrdinalIgnoreCase))
-                texts[expansion.Text] = Math.Max(texts.GetValueOrDefault(expansion.Text), expansion.Weight);
+            {
+                // An English question's Chinese expansion is its translation, not a looser synonym: it weighs what the
+                // question's own words do, or the firm's few English documents win on English words alone.
+                var weight = english && QuestionScript.HasCjk(expansion.Text) ? Math.Max(expansion.Weight, TranslationWeight) : expansion.Weight;
+                texts[expansion.Text] = Math.Max(texts.GetValueOrDefault(expansion.Text), weight);
+            }
         }
         return texts.Count == 0 && codes.Count == 0 && prefers.Count == 0
             ? QueryExpansion.None

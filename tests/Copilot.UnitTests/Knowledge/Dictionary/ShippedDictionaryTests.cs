@@ -16,7 +16,7 @@ public sealed class ShippedDictionaryTests
     public void Every_shipped_group_has_its_test_here()
     {
         Assert.Equal(
-            ["abbreviations", "cross-language", "legal-questions", "products", "trade-terms"],
+            ["abbreviations", "cross-language", "legal-questions", "products", "statute-situations", "trade-terms", "typos"],
             Shipped.Groups.Keys.Order(StringComparer.Ordinal));
         Assert.All(Shipped.Groups, group => Assert.True(group.Value >= 3, $"{group.Key} has {group.Value} entries"));
     }
@@ -75,6 +75,27 @@ public sealed class ShippedDictionaryTests
     }
 
     [Fact]
+    public void An_english_questions_chinese_expansions_weigh_more_than_a_chinese_questions()
+    {
+        // The same term: in an English question its Chinese expansion is the translation, weighed at least as the
+        // question's own words; in a Chinese question the English one stays an expansion below them.
+        var english = Shipped.Expand("stamp duty on ETFs").Texts.Single(t => t.Text == "印花税");
+        var chinese = Shipped.Expand("印花税怎么算").Texts.Single(t => t.Text == "stamp duty");
+
+        Assert.True(english.Weight >= 1, $"translation weighs {english.Weight}");
+        Assert.True(chinese.Weight < 1, $"expansion weighs {chinese.Weight}");
+    }
+
+    [Theory]
+    [InlineData("my wife lost her phone, how do we secure the account", "挂失")]
+    [InlineData("how long does the video check take when opening online", "视频见证")]
+    [InlineData("what are the requirements to trade on the STAR board", "科创板")]
+    public void English_everyday_words_find_the_firms_chinese_faqs(string question, string chinese)
+    {
+        Assert.Contains(chinese, Added(question));
+    }
+
+    [Fact]
     public void English_terms_match_on_their_stems()
     {
         // "penalties" and "penalty" share a stem, so either finds the Chinese term.
@@ -92,6 +113,38 @@ public sealed class ShippedDictionaryTests
         Assert.Contains(statute, expansion.Texts.Select(t => t.Text));
         Assert.Contains(DocumentType.Compliance, expansion.PreferredTypes);
         Assert.All(expansion.Texts.Where(t => t.Text == statute), t => Assert.True(t.Weight < 1, "below the question's own words"));
+    }
+
+    [Fact]
+    public void Asking_for_the_legal_basis_searches_the_statutes_title()
+    {
+        // Every article of a statute carries the statute's title, so this lifts articles over the firm's summaries.
+        Assert.Contains("中华人民共和国", Added("代客理财 法律上有什么规定"));
+    }
+
+    [Theory]
+    [InlineData("营业部经理为了冲佣金让客户天天换股", "为牟取佣金收入，诱使客户进行不必要的证券买卖")]
+    [InlineData("有人挂大单吸引散户进场后立刻撤掉", "不以成交为目的，频繁或者大量申报并撤销申报")]
+    [InlineData("博主提前建仓再发视频推荐", "公开作出评价、预测或者投资建议，并进行反向证券交易")]
+    [InlineData("用经营贷的钱买股票行不行", "资金违规流入股市")]
+    [InlineData("券商资金链紧张想周转客户的保证金", "客户的交易结算资金")]
+    [InlineData("期货居间人跟客户约好利润分成", "约定分享利益、共担风险")]
+    [InlineData("重组消息没公告之前能不能告诉亲戚", "尚未公开的信息")]
+    [InlineData("基金海报上写预期年化6%", "对证券投资业绩进行预测")]
+    public void Situations_in_the_trades_words_add_the_articles_concept(string question, string statute)
+    {
+        Assert.Contains(statute, Added(question));
+        Assert.Contains("statute-situations", Shipped.GroupsMatched(question));
+    }
+
+    [Theory]
+    [InlineData("内募交易怎么处罚", "内幕")]
+    [InlineData("网上开护要多久", "开户")]
+    [InlineData("证卷公司的佣进怎么算", "证券")]
+    public void Common_input_slips_add_the_word_meant(string question, string meant)
+    {
+        Assert.Contains(meant, Added(question));
+        Assert.Contains("typos", Shipped.GroupsMatched(question));
     }
 
     [Fact]
