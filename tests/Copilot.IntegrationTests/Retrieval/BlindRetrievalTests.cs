@@ -16,6 +16,18 @@ public sealed class BlindRetrievalTests(LawsAndCorpusApi api, ITestOutputHelper 
     private const int K = 5;
 
     [Fact]
+    public async Task Third_blind_set_recall_at_5_beside_the_naive_baseline()
+    {
+        // The test part (Data/blind-3/PROVENANCE.md): written and labelled by helpers who saw neither the code nor the
+        // dictionary, measured once after s5/retrieval, not tuned on; ids only in the output.
+        var (ours, naive) = await MeasureAsync("blind-3/retrieval-blind-3.json", printQuestions: false);
+        // Measured 2026-12-02: 89.1 % vs naive 76.4 % (laws 77.7 vs 63.3 %; docs/benchmarks.md), where set 2 said 97.0 % after
+        // tuning on it. The target, 0.90, is not met. A guard a little below, and ours above naive by a clear margin.
+        Assert.True(Recall(ours) >= 0.86, $"ours {Recall(ours):P1} vs naive {Recall(naive):P1}");
+        Assert.True(Recall(ours) >= Recall(naive) + 0.08, $"ours {Recall(ours):P1} vs naive {Recall(naive):P1}");
+    }
+
+    [Fact]
     public async Task Second_blind_set_recall_at_5_beside_the_naive_baseline()
     {
         // Measured blind once (83.2 % vs naive 70.1 %), then used to decide s5/retrieval's changes, so development data
