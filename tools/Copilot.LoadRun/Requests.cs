@@ -34,11 +34,11 @@ internal sealed class Requests(HttpClient http, string serviceUrl, string fakeUr
         var question = Questions[Interlocked.Increment(ref _next) % Questions.Length];
         using var request = new HttpRequestMessage(HttpMethod.Post, serviceUrl + "/v1/chat") { Content = JsonContent.Create(new { message = question }) };
         request.Headers.Accept.ParseAdd("text/event-stream");
-        return await FirstLineAsync(request, "event: delta", ct);
+        return (await FirstLineAsync(request, "event: delta", ct)).First;
     }
 
-    /// <summary>The fake model alone, streamed: time to its first content chunk.</summary>
-    public async Task<TimeSpan> ModelStreamFirstDeltaAsync(CancellationToken ct)
+    /// <summary>The fake model alone, streamed: time to its first content chunk and to the stream's end.</summary>
+    public async Task<(TimeSpan First, TimeSpan End)> ModelStreamAsync(CancellationToken ct)
     {
         var json = System.Text.Json.Nodes.JsonNode.Parse(ModelRequest)!;
         json["stream"] = true;
@@ -81,7 +81,7 @@ internal sealed class Requests(HttpClient http, string serviceUrl, string fakeUr
         await response.Content.ReadAsStringAsync(ct);
     }
 
-    private async Task<TimeSpan> FirstLineAsync(HttpRequestMessage request, string prefix, CancellationToken ct)
+    private async Task<(TimeSpan First, TimeSpan End)> FirstLineAsync(HttpRequestMessage request, string prefix, CancellationToken ct)
     {
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
@@ -91,6 +91,6 @@ internal sealed class Requests(HttpClient http, string serviceUrl, string fakeUr
         while (await reader.ReadLineAsync(ct) is { } line)
             if (first is null && line.StartsWith(prefix, StringComparison.Ordinal) && !line.Contains("\"content\":null"))
                 first = System.Diagnostics.Stopwatch.GetElapsedTime(started);
-        return first ?? throw new InvalidOperationException("The stream carried no answer piece.");
+        return (first ?? throw new InvalidOperationException("The stream carried no answer piece."), System.Diagnostics.Stopwatch.GetElapsedTime(started));
     }
 }

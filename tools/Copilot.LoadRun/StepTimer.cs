@@ -15,6 +15,8 @@ internal sealed class StepTimer(IReadOnlyList<(string Label, Requests Requests, 
         var alone = new Samples("fake model alone: whole call − delay");
         var aloneBefore = new Samples("fake model alone: send → arrival");
         var aloneStream = new Samples("fake model alone, streamed: first piece − delay");
+        // What a streamed answer's "after the model's reply" holds of the fake's own: its last piece, not only its first.
+        var aloneStreamEnd = new Samples("fake model alone, streamed: end of stream − delay");
         for (var i = 0; i < n; i++)
         {
             // Alternate so the machine's load falls on every series alike.
@@ -23,13 +25,14 @@ internal sealed class StepTimer(IReadOnlyList<(string Label, Requests Requests, 
             alone.Add(done - sent - delaySeconds);
             aloneBefore.Add(calls[0] - sent);
 
-            var first = await requests.ModelStreamFirstDeltaAsync(default);
+            var (first, end) = await requests.ModelStreamAsync(default);
             aloneStream.Add(first.TotalSeconds - delaySeconds);
+            aloneStreamEnd.Add(end.TotalSeconds - delaySeconds);
             // ABBA: a request right after another service's pays for that one's leftovers (its GC, its log flush), so the order swaps each time.
             foreach (var (service, of) in i % 2 == 0 ? series : Enumerable.Reverse(series)) await RunOnceAsync(service, of);
         }
         Samples.PrintTable($"model mode, {n} requests of each, one at a time, alternating",
-            [alone, aloneBefore, aloneStream, .. series.SelectMany(s => s.Series.All)]);
+            [alone, aloneBefore, aloneStream, aloneStreamEnd, .. series.SelectMany(s => s.Series.All)]);
         Console.WriteLine("\n| service CPU per request (all threads) | chat ms | streamed chat ms | draft ms |\n|---|---:|---:|---:|");
         foreach (var (_, s) in series)
             Console.WriteLine($"| {s.Label.TrimEnd(' ', ':')} | {s.ChatCpu / n * 1000:F1} | {s.StreamCpu / n * 1000:F1} | {s.DraftCpu / n * 1000:F1} |");

@@ -31,10 +31,11 @@ public static class ChatEndpoints
     {
         var filter = KnowledgeFilterParser.Parse(body.Filters, DateOnly.FromDateTime(time.GetLocalNow().DateTime), "filters.");
         var advisorId = caller.ActFor(body.AdvisorId, "advisorId");
+        var streamed = request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase));
         var session = await chat.StartAsync(
-            new ChatRequest(body.Message ?? "", body.ConversationId, filter, advisorId, caller.Name, caller.AuthorFor(advisorId)), ct);
+            new ChatRequest(body.Message ?? "", body.ConversationId, filter, advisorId, caller.Name, caller.AuthorFor(advisorId), streamed), ct);
 
-        if (request.GetTypedHeaders().Accept.Any(a => a.MediaType.Equals("text/event-stream", StringComparison.OrdinalIgnoreCase)))
+        if (streamed)
             return TypedResults.ServerSentEvents(ChatEventStream.ToEvents(session, generator.Name, loggers.CreateLogger("Copilot.Chat"), ct));
 
         await foreach (var item in session.Events.WithCancellation(ct))

@@ -51,7 +51,7 @@ public sealed class KnowledgeMcpTools(
         var caller = context.Caller;
         var advisor = caller.ActFor(string.IsNullOrWhiteSpace(advisorId) ? null : advisorId.Trim(), "advisorId");
         var filter = KnowledgeFilterParser.Parse(new KnowledgeFilterFields(type), Today());
-        var session = await chat.StartAsync(new ChatRequest(question ?? "", conversationId, filter, advisor, caller.Name, caller.AuthorFor(advisor)), ct);
+        var session = await chat.StartAsync(new ChatRequest(question ?? "", conversationId, filter, advisor, caller.Name, caller.AuthorFor(advisor), Streamed: false), ct);
         await foreach (var item in session.Events.WithCancellation(ct))
             if (item is AnswerCompleted done) return ChatResponse.From(session.ConversationId, done.Answer);
         throw new InvalidOperationException("The answer stream ended without an answer.");

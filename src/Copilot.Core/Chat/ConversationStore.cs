@@ -48,15 +48,21 @@ public sealed class ConversationStore(IDbContextFactory<CopilotDbContext> contex
 
     private const int TitleLength = 60;
 
+    /// <summary>An id for a conversation not stored yet: <see cref="StartAsync"/> stores it with its first turn.</summary>
+    public static string NewId() => $"conv_{Guid.NewGuid():N}";
+
+    /// <summary>
+    /// Stores a new conversation with its first turn in one transaction. Nothing is written before the answer is complete, so
+    /// a first question costs one commit (after the model's reply) and a failed one leaves nothing to remove.
+    /// </summary>
     /// <param name="owner">The caller starting it; only they read and continue it.</param>
-    public async Task<string> CreateAsync(string? advisorId, string? owner, CancellationToken ct)
+    public async Task StartAsync(string id, string? advisorId, string? owner, string question, GroundedAnswer answer, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        var conversation = new Conversation { Id = $"conv_{Guid.NewGuid():N}", AdvisorId = advisorId, Owner = owner, CreatedAtUtc = now, UpdatedAtUtc = now };
-        db.Conversations.Add(conversation);
+        db.Conversations.Add(new Conversation { Id = id, AdvisorId = advisorId, Owner = owner, CreatedAtUtc = now, UpdatedAtUtc = now });
+        db.ConversationMessages.AddRange(Turn(id, question, answer, now));
         await db.SaveChangesAsync(ct);
-        return conversation.Id;
     }
 
     /// <summary>The last <paramref name="max"/> messages, oldest first.</summary>
@@ -69,27 +75,24 @@ public sealed class ConversationStore(IDbContextFactory<CopilotDbContext> contex
         return latest;
     }
 
-    /// <summary>Removes a conversation that holds no messages (one whose first turn failed).</summary>
-    public async Task DeleteIfEmptyAsync(string id, CancellationToken ct)
-    {
-        await using var db = await contexts.CreateDbContextAsync(ct);
-        await db.Conversations.Where(c => c.Id == id && !db.ConversationMessages.Any(m => m.ConversationId == id)).ExecuteDeleteAsync(ct);
-    }
-
     public async Task AppendAsync(string id, string question, GroundedAnswer answer, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = time.GetUtcNow().UtcDateTime;
-        db.ConversationMessages.AddRange(
-            new ConversationMessage { ConversationId = id, Role = ChatTurn.User, Content = question, CreatedAtUtc = now },
-            new ConversationMessage
-            {
-                ConversationId = id, Role = ChatTurn.Assistant, Content = answer.Answer, Generator = answer.Generator,
-                CitationsJson = JsonSerializer.Serialize(answer.Citations, CopilotJson.Options), CreatedAtUtc = now,
-            });
+        db.ConversationMessages.AddRange(Turn(id, question, answer, now));
         // One SaveChanges, so the two messages and the conversation's time are one transaction: one commit (one fsync on
         // SQLite) after the model's reply instead of two, and never a conversation stamped without its messages.
         if (await db.Conversations.FirstOrDefaultAsync(c => c.Id == id, ct) is { } conversation) conversation.UpdatedAtUtc = now;
         await db.SaveChangesAsync(ct);
     }
+
+    private static ConversationMessage[] Turn(string id, string question, GroundedAnswer answer, DateTime now) =>
+    [
+        new() { ConversationId = id, Role = ChatTurn.User, Content = question, CreatedAtUtc = now },
+        new()
+        {
+            ConversationId = id, Role = ChatTurn.Assistant, Content = answer.Answer, Generator = answer.Generator,
+            CitationsJson = JsonSerializer.Serialize(answer.Citations, CopilotJson.Options), CreatedAtUtc = now,
+        },
+    ];
 }

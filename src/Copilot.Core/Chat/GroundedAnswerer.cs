@@ -30,9 +30,14 @@ public sealed class GroundedAnswerer(
 {
     /// <param name="advisorId">When given and a model is configured, the model may call the advisor's tools (look up a client, draft a message).</param>
     /// <param name="actor">Who asks: the tools' actions are audited as theirs (default: the advisor).</param>
+    /// <param name="streamModel">
+    /// Whether the model is asked for a stream: only a caller that relays pieces needs one. A whole answer asked for whole
+    /// arrives in one read instead of a chunked stream the client parses piece by piece (and which a server writing small
+    /// pieces can hold back for a delayed acknowledgement; see docs/benchmarks.md).
+    /// </param>
     public async IAsyncEnumerable<AnswerEvent> StreamAsync(
         string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, [EnumeratorCancellation] CancellationToken ct,
-        string? advisorId = null, string? actor = null)
+        string? advisorId = null, string? actor = null, bool streamModel = true)
     {
         // ID card, bank card, phone and account numbers never reach the model or the embeddings unless a setting allows it.
         question = identifiers.Mask(question);
@@ -41,9 +46,7 @@ public sealed class GroundedAnswerer(
         // an async iterator resumes in its caller's context.
         var call = ModelCallContext.Begin(ModelPurpose.Chat, advisorId);
         var query = await condenser.CondenseAsync(history, question, ct);
-        // In model mode the question is searched as asked and in the statutes' words, the two rankings fused.
-        var queries = rewriter is null || !options.Value.RewriteQueries ? [query] : await rewriter.QueriesAsync(query, ct);
-        var hits = await search.SearchAsync(queries, options.Value.Passages, filter, ct);
+        var hits = await RetrieveAsync(query, filter, ct);
         call.Dispose();
 
         if (generator.IsTemplate)
@@ -71,7 +74,12 @@ public sealed class GroundedAnswerer(
         var answer = new StringBuilder();
         var completion = turnKernel.GetRequiredService<IChatCompletionService>();
         call = ModelCallContext.Begin(ModelPurpose.Chat, advisorId);
-        await foreach (var update in completion.GetStreamingChatMessageContentsAsync(chat, Settings(), turnKernel, ct))
+        if (!streamModel)
+        {
+            var reply = await completion.GetChatMessageContentAsync(chat, Settings(), turnKernel, ct);
+            answer.Append(reply.Content);
+        }
+        else await foreach (var update in completion.GetStreamingChatMessageContentsAsync(chat, Settings(), turnKernel, ct))
         {
             if (string.IsNullOrEmpty(update.Content)) continue;
             answer.Append(update.Content);
@@ -80,6 +88,7 @@ public sealed class GroundedAnswerer(
             call = ModelCallContext.Begin(ModelPurpose.Chat, advisorId);
         }
         call.Dispose();
+        if (!streamModel && answer.Length > 0) yield return new AnswerDelta(answer.ToString());
         if (toolset is { CreatedDraftIds.Count: > 0 })
         {
             // The drafts are linked whatever the model wrote, so the advisor always finds what awaits review.
@@ -89,6 +98,34 @@ public sealed class GroundedAnswerer(
         }
         var text = answer.ToString();
         yield return new AnswerCompleted(new GroundedAnswer(text, CitationExtractor.Extract(text, hits), generator.Name, toolset?.CreatedDraftIds.ToList() ?? []));
+    }
+
+    /// <summary>
+    /// In model mode the question is searched as asked and in the statutes' words, the two rankings fused. The question as asked
+    /// is ranked while the model is rewriting it (the rewrite's call is in flight before the search starts), so only the
+    /// rewrite's own search waits for the model's reply.
+    /// </summary>
+    private async Task<IReadOnlyList<SearchHit>> RetrieveAsync(string query, KnowledgeFilter filter, CancellationToken ct)
+    {
+        var passages = options.Value.Passages;
+        if (rewriter is null || !options.Value.RewriteQueries) return await search.SearchAsync(query, passages, filter, ct);
+        var rewriting = rewriter.QueriesAsync(query, ct);
+        IReadOnlyList<SearchHit> asked;
+        try
+        {
+            asked = await search.RankAsync(query, passages, filter, ct);
+        }
+        catch
+        {
+            // The rewrite never fails its caller (it falls back to the question), but its task must still be awaited.
+            await rewriting;
+            throw;
+        }
+        var queries = await rewriting;
+        var rankings = new List<IReadOnlyList<SearchHit>> { asked };
+        foreach (var rewrite in queries.Skip(1).Where(q => !string.IsNullOrWhiteSpace(q) && q != query).Distinct())
+            rankings.Add(await search.RankAsync(rewrite, passages, filter, ct));
+        return KnowledgeSearch.Fuse(rankings, passages);
     }
 
     private PromptExecutionSettings Settings()
@@ -107,7 +144,7 @@ public sealed class GroundedAnswerer(
     public async Task<GroundedAnswer> AnswerAsync(
         string question, IReadOnlyList<ChatTurn> history, KnowledgeFilter filter, CancellationToken ct, string? advisorId = null, string? actor = null)
     {
-        await foreach (var item in StreamAsync(question, history, filter, ct, advisorId, actor))
+        await foreach (var item in StreamAsync(question, history, filter, ct, advisorId, actor, streamModel: false))
             if (item is AnswerCompleted completed) return completed.Answer;
         throw new InvalidOperationException("The answer stream ended without an answer.");
     }

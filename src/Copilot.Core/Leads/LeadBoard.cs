@@ -16,7 +16,7 @@ namespace Copilot.Leads;
 /// its fingerprint changes, a snoozed one until its day. Dismissing, snoozing and marking done are audited.
 /// </summary>
 public sealed class LeadBoard(
-    IDbContextFactory<CopilotDbContext> contexts, ClientPopulation population, ClientTagging tagging, KnowledgeCatalog catalog,
+    IDbContextFactory<CopilotDbContext> contexts, LeadSubjects subjects, ClientTagging tagging, KnowledgeCatalog catalog,
     IContactHistory contacts, AuditedWork work, AuditTrail audit, TimeProvider time, IOptions<ClientOptions> options)
 {
     public const string Dismissed = "dismissed";
@@ -26,17 +26,17 @@ public sealed class LeadBoard(
     public async Task<LeadList> ListAsync(string advisorId, string? kind, int top, string language, CancellationToken ct)
     {
         var kinds = Kinds(kind);
-        var (shown, withheld, asOf) = await EvaluateAsync(advisorId, null, kinds, language, ct);
+        var (shown, withheld, asOf, members) = await EvaluateAsync(advisorId, null, kinds, language, ct);
         var ranked = shown.OrderByDescending(l => l.Score).ThenBy(l => l.ClientId, StringComparer.Ordinal).ThenBy(l => l.Kind, StringComparer.Ordinal).ToList();
-        var items = await WithContentAsync(ranked.Take(top), advisorId, asOf, language, ct);
+        var items = await WithContentAsync(ranked.Take(top), members, asOf, language, ct);
         return new LeadList(advisorId, asOf, ranked.Count, items, withheld, options.Value.ContactCapPer7Days);
     }
 
     /// <summary>The leads one client would show in the list now, best first.</summary>
     public async Task<IReadOnlyList<Lead>> ForClientAsync(string advisorId, string clientId, string language, CancellationToken ct)
     {
-        var (shown, _, asOf) = await EvaluateAsync(advisorId, clientId, LeadKinds.All, language, ct);
-        return await WithContentAsync(shown.OrderByDescending(l => l.Score), advisorId, asOf, language, ct);
+        var (shown, _, asOf, members) = await EvaluateAsync(advisorId, clientId, LeadKinds.All, language, ct);
+        return await WithContentAsync(shown.OrderByDescending(l => l.Score), members, asOf, language, ct);
     }
 
     /// <summary>Dismisses, snoozes (until a later day) or marks done a lead that stands now; another advisor's lead is not found.</summary>
@@ -50,8 +50,9 @@ public sealed class LeadBoard(
         }
         else until = null;
         var parsed = LeadScorer.ParseId(leadId) ?? throw NotFound();
-        var members = await population.LoadAsync(advisorId, ct, parsed.ClientId);
-        var lead = members.SelectMany(m => Scorer().Build(m, [LeadKinds.Find(parsed.Kind)!], "zh", 0)).FirstOrDefault(l => l.Id == leadId) is { } found
+        IReadOnlyCollection<LeadKind> kinds = [LeadKinds.Find(parsed.Kind)!];
+        var members = await subjects.LoadAsync(advisorId, kinds, parsed.ClientId, ct);
+        var lead = members.SelectMany(m => Scorer().Build(m, kinds, "zh", 0)).FirstOrDefault(l => l.Id == leadId) is { } found
             ? LeadScorer.Fingerprinted(found) : throw NotFound();
         var result = new LeadActionResult(lead.Id, lead.ClientId, lead.Kind, action, lead.Fingerprint, until);
         await work.RunAsync(async db =>
@@ -73,12 +74,12 @@ public sealed class LeadBoard(
         return result;
     }
 
-    private async Task<(List<Lead> Shown, LeadsWithheld Withheld, DateOnly AsOf)> EvaluateAsync(
+    private async Task<(List<Lead> Shown, LeadsWithheld Withheld, DateOnly AsOf, IReadOnlyDictionary<string, LeadSubject> Members)> EvaluateAsync(
         string advisorId, string? clientId, IReadOnlyCollection<LeadKind> kinds, string language, CancellationToken ct)
     {
         var asOf = tagging.Today();
         var cap = options.Value.ContactCapPer7Days;
-        var members = await population.LoadAsync(advisorId, ct, clientId);
+        var members = await subjects.LoadAsync(advisorId, kinds, clientId, ct);
         var contacted = await contacts.ContactsSinceAsync(advisorId, time.GetUtcNow().UtcDateTime.AddDays(-7), clientId, ct);
         Dictionary<string, LeadActionRecord> actions;
         await using (var db = await contexts.CreateDbContextAsync(ct))
@@ -92,11 +93,11 @@ public sealed class LeadBoard(
         var shown = new List<Lead>();
         foreach (var member in members)
         {
-            var count = contacted.GetValueOrDefault(member.Record.ClientId);
+            var count = contacted.GetValueOrDefault(member.ClientId);
             foreach (var built in scorer.Build(member, kinds, language, count))
             {
                 var lead = built;
-                if (LeadKinds.Find(lead.Kind)!.Marketing && member.Record.ContactConsent == false) { optedOut++; continue; }
+                if (LeadKinds.Find(lead.Kind)!.Marketing && member.ContactConsent == false) { optedOut++; continue; }
                 if (count >= cap) { capped++; continue; }
                 if (actions.TryGetValue(lead.Id, out var action))
                 {
@@ -108,25 +109,20 @@ public sealed class LeadBoard(
                 shown.Add(lead);
             }
         }
-        return (shown, new LeadsWithheld(optedOut, capped, dismissed, done, snoozed), asOf);
+        return (shown, new LeadsWithheld(optedOut, capped, dismissed, done, snoozed), asOf, members.ToDictionary(m => m.ClientId, StringComparer.Ordinal));
     }
 
     /// <summary>The leads shown, worded and with their content: only these pay for reason texts and document picks.</summary>
-    private async Task<IReadOnlyList<Lead>> WithContentAsync(IEnumerable<Lead> leads, string advisorId, DateOnly asOf, string language, CancellationToken ct)
+    private async Task<IReadOnlyList<Lead>> WithContentAsync(
+        IEnumerable<Lead> leads, IReadOnlyDictionary<string, LeadSubject> members, DateOnly asOf, string language, CancellationToken ct)
     {
         var list = leads.ToList();
         if (list.Count == 0) return list;
         var picker = new LeadContentPicker(await catalog.ListAsync(null, ct), asOf);
         var scorer = Scorer();
-        var ids = list.Select(l => l.ClientId).ToHashSet(StringComparer.Ordinal);
-        Dictionary<string, (bool Lowest, string Language)> clients;
-        await using (var db = await contexts.CreateDbContextAsync(ct))
-            clients = (await db.Clients.AsNoTracking().Where(c => c.AdvisorId == advisorId && ids.Contains(c.ClientId))
-                .Select(c => new { c.ClientId, c.LowestClass, c.Language }).ToListAsync(ct))
-                .ToDictionary(c => c.ClientId, c => (c.LowestClass, c.Language), StringComparer.Ordinal);
         return list.Select(l =>
         {
-            var (lowest, clientLanguage) = clients.GetValueOrDefault(l.ClientId, (true, "zh-CN"));
+            var (lowest, clientLanguage) = members.TryGetValue(l.ClientId, out var m) ? (m.LowestClass, m.Language) : (true, "zh-CN");
             var ceiling = lowest ? 1 : RiskLevels.Level(l.RiskClass) ?? 1;
             return scorer.Worded(LeadScorer.Fingerprinted(l), language) with { Content = picker.For(LeadKinds.Find(l.Kind)!, ceiling, clientLanguage) };
         }).ToList();

@@ -17,7 +17,7 @@ public sealed class LeadScorer(ClientTagging tagging, double serviceThreshold)
     /// The client's leads of these kinds. Reasons carry their values but no text yet, and the fingerprint is left empty:
     /// <see cref="Worded"/> and <see cref="Fingerprinted"/> add them where needed (the leads shown, those with an action).
     /// </summary>
-    public IEnumerable<Lead> Build(PopulationMember member, IReadOnlyCollection<LeadKind> kinds, string language, int contacts)
+    public IEnumerable<Lead> Build(LeadSubject member, IReadOnlyCollection<LeadKind> kinds, string language, int contacts)
     {
         if (member.Tags.Count == 0) yield break;
         var en = language == "en";
@@ -27,7 +27,7 @@ public sealed class LeadScorer(ClientTagging tagging, double serviceThreshold)
                 ? new ClientTag(rule.Id, rule.Title(language), "", ClientTagging.ReadValues(tag.ValuesJson), tag.Since, tag.AsOf, rule.File)
                 : null;
         ClientTag? Find(string id) => tags.GetValueOrDefault(id);
-        var r = member.Record;
+        var r = member;
         foreach (var kind in kinds)
         {
             var triggers = kind.Triggers.Select(Find).OfType<ClientTag>().ToList();
@@ -40,7 +40,7 @@ public sealed class LeadScorer(ClientTagging tagging, double serviceThreshold)
                 Assets(r.TotalAssets, en),
             };
             parts.AddRange(supports.Select(s => new ScorePart("support", 5, en ? $"Also: {s.Title}" : $"叠加：{s.Title}")));
-            if (kind.Marketing && Find("recent_complaint") is not null)
+            if (kind.Marketing && Find(LeadSubjects.ComplaintTag) is not null)
                 parts.Add(new ScorePart("complaint", -10, (en ? "Complained in the last 12 months: " : "近12个月有投诉：") + (en ? "less pressing" : "营销类降权")));
             var reasons = triggers.Select(t => Reason(t, true)).Concat(supports.Select(s => Reason(s, false))).ToList();
             yield return new Lead(

@@ -10,6 +10,7 @@ public static class LeadServiceCollectionExtensions
     public static IHostApplicationBuilder AddCopilotLeads(this IHostApplicationBuilder builder)
     {
         builder.Services.TryAddSingleton<IContactHistory, SentEventContactHistory>();
+        builder.Services.AddSingleton<LeadSubjects>();
         builder.Services.AddSingleton<LeadBoard>();
         // Campaigns for a segment or a kind of lead (POST /v1/campaigns { "segment" } or { "leadKind" }).
         builder.Services.AddSingleton<Copilot.Campaigns.ICampaignAudienceSource, SegmentAudience>();

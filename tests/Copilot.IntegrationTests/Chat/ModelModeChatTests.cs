@@ -31,6 +31,8 @@ public sealed class ModelModeChatTests(SeededModelApi api)
         Assert.Contains("ONLY the numbered passages", systemPrompt);
         Assert.Contains("[1] 《" + citation.Str("title") + "》", systemPrompt);
         Assert.Contains("示例证券", systemPrompt);
+        // A caller waiting for the whole answer gets it asked for whole: no stream to parse piece by piece.
+        Assert.NotEqual(true, _openAi.ChatRequests.Last()["stream"]?.GetValue<bool>());
     }
 
     [Fact]
