@@ -82,7 +82,7 @@ public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken ct)
     {
-        var filter = new QueryWrapperFilter(LuceneQueryBuilder.Filter(request.Filter));
+        var filter = new SegmentFilterCache(request.Filter);
         var pool = Math.Max(_candidatePool, request.Top);
         return Task.FromResult(WithSearcher<IReadOnlyList<SearchHit>>(searcher =>
         {
