@@ -94,8 +94,8 @@ public class IngestionBenchmarks
     {
         // One ingestion takes long enough to time alone; fifteen keep the class to about a minute. Nothing is dropped
         // as an outlier: on a shared two-core machine the slow runs are part of the figure.
-        public Config() => AddJob(Job.Default
+        public Config() => AddJob(InProcessOption.Apply(Job.Default
             .WithWarmupCount(3).WithIterationCount(15).WithInvocationCount(1).WithUnrollFactor(1)
-            .WithOutlierMode(OutlierMode.DontRemove));
+            .WithOutlierMode(OutlierMode.DontRemove)));
     }
 }

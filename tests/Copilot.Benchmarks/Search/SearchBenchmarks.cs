@@ -88,8 +88,8 @@ public class SearchBenchmarks
     {
         // One search per iteration, so P50 and P95 are percentiles of single-query latency over the rotating
         // questions; slow queries are the point of P95, so none are dropped as outliers.
-        public Config() => AddJob(Job.Default
+        public Config() => AddJob(InProcessOption.Apply(Job.Default
             .WithWarmupCount(24).WithIterationCount(120).WithInvocationCount(1).WithUnrollFactor(1)
-            .WithOutlierMode(OutlierMode.DontRemove));
+            .WithOutlierMode(OutlierMode.DontRemove)));
     }
 }

@@ -4,6 +4,7 @@ using Lucene.Net.Search;
 using Lucene.Net.Search.Similarities;
 using Lucene.Net.Store;
 using LuceneAnalyzer = Lucene.Net.Analysis.Analyzer;
+using LuceneDocument = Lucene.Net.Documents.Document;
 
 namespace Copilot.Knowledge.Index.Lucene;
 
@@ -19,6 +20,8 @@ public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
     private readonly LuceneQueryBuilder _queries;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly int _candidatePool;
+    private readonly CopilotAnalyzer _words = new();
+    private readonly CjkBigramAnalyzer _bigrams = new();
 
     /// <param name="maxQueryTerms">Distinct words (and character pairs) a query keeps; see <see cref="KnowledgeOptions.MaxQueryTerms"/>.</param>
     public LuceneKnowledgeIndex(string folder, int candidatePool, int maxQueryTerms = KnowledgeOptions.DefaultMaxQueryTerms)
@@ -27,14 +30,13 @@ public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
         if (LuceneQueryBuilder.MaxClauses(maxQueryTerms) > BooleanQuery.MaxClauseCount)
             throw new ArgumentOutOfRangeException(nameof(maxQueryTerms), maxQueryTerms, "The query term cap would exceed Lucene's clause limit.");
         _candidatePool = candidatePool;
-        var words = new CopilotAnalyzer();
-        var bigrams = new CjkBigramAnalyzer();
-        LuceneAnalyzer analyzer = new PerFieldAnalyzerWrapper(words, new Dictionary<string, LuceneAnalyzer>
+        // Chunks arrive analysed (LuceneChunkMapper); the writer's per-field analyzer stays for anything that is not.
+        LuceneAnalyzer analyzer = new PerFieldAnalyzerWrapper(_words, new Dictionary<string, LuceneAnalyzer>
         {
-            [LuceneFields.TextBigrams] = bigrams,
-            [LuceneFields.TitleBigrams] = bigrams,
+            [LuceneFields.TextBigrams] = _bigrams,
+            [LuceneFields.TitleBigrams] = _bigrams,
         });
-        _queries = new LuceneQueryBuilder(words, bigrams, maxQueryTerms);
+        _queries = new LuceneQueryBuilder(_words, _bigrams, maxQueryTerms);
         _directory = FSDirectory.Open(System.IO.Directory.CreateDirectory(folder));
         _writer = new IndexWriter(_directory, new IndexWriterConfig(CopilotAnalyzer.Version, analyzer)
         {
@@ -47,7 +49,11 @@ public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
 
     public async Task ReplaceDocumentAsync(DocumentMetadata document, IReadOnlyList<IndexedChunk> chunks, CancellationToken ct)
     {
-        var documents = chunks.Select(chunk => LuceneChunkMapper.ToDocument(document, chunk)).ToList();
+        // Analysis is most of indexing's cost: done here, on every core and outside the write lock.
+        var title = LuceneChunkMapper.AnalyzedTitle.Of(document.Title, _words, _bigrams);
+        var documents = new LuceneDocument[chunks.Count];
+        Parallel.For(0, chunks.Count, new ParallelOptions { CancellationToken = ct },
+            i => documents[i] = LuceneChunkMapper.ToDocument(document, chunks[i], title, _words, _bigrams));
         await _writeLock.WaitAsync(ct);
         try
         {
@@ -82,7 +88,7 @@ public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
 
     public Task<IReadOnlyList<SearchHit>> SearchAsync(SearchRequest request, CancellationToken ct)
     {
-        var filter = new QueryWrapperFilter(LuceneQueryBuilder.Filter(request.Filter));
+        var filter = new SegmentFilterCache(request.Filter);
         var pool = Math.Max(_candidatePool, request.Top);
         return Task.FromResult(WithSearcher<IReadOnlyList<SearchHit>>(searcher =>
         {
@@ -137,6 +143,8 @@ public sealed class LuceneKnowledgeIndex : IKnowledgeIndex, IDisposable
         _searchers.Dispose();
         _writer.Dispose();
         _directory.Dispose();
+        _words.Dispose();
+        _bigrams.Dispose();
         _writeLock.Dispose();
     }
 
