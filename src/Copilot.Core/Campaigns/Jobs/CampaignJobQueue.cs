@@ -17,6 +17,13 @@ public sealed class CampaignJobQueue(CampaignJobStorage storage)
     public void Draft(string campaignId, string clientId) =>
         Client.Create<CampaignDraftJob>(j => j.RunAsync(campaignId, clientId, CancellationToken.None), new EnqueuedState(Queue));
 
+    /// <summary>One job drafting these clients in turn (see <see cref="CampaignDraftBatchJob"/> for why).</summary>
+    public void Draft(string campaignId, string[] clientIds)
+    {
+        if (clientIds.Length == 1) Draft(campaignId, clientIds[0]);
+        else Client.Create<CampaignDraftBatchJob>(j => j.RunAsync(campaignId, clientIds, CancellationToken.None), new EnqueuedState(Queue));
+    }
+
     /// <summary>A retry after the model asked to wait.</summary>
     public void DraftLater(string campaignId, string clientId, TimeSpan delay) =>
         Client.Create<CampaignDraftJob>(j => j.RunAsync(campaignId, clientId, CancellationToken.None), new ScheduledState(delay));
