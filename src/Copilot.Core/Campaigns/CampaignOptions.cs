@@ -16,6 +16,12 @@ public sealed class CampaignOptions
     /// </summary>
     public bool RunJobs { get; set; } = true;
 
+    /// <summary>
+    /// Most clients one drafting job drafts in turn. Each job costs Hangfire's storage a dozen commits of its own, which on
+    /// SQLite outweighed the drafting itself; fewer clients per job are chosen for small campaigns, so every worker has some.
+    /// </summary>
+    [Range(1, 100)] public int ClientsPerJob { get; set; } = 8;
+
     /// <summary>Clients one campaign may draft for.</summary>
     [Range(1, 100_000)] public int MaxClients { get; set; } = 20_000;
 

@@ -19,6 +19,7 @@ public static class CampaignServiceCollectionExtensions
         services.AddSingleton<CampaignJobStorage>();
         services.AddSingleton<CampaignJobQueue>();
         services.AddTransient<CampaignDraftJob>();
+        services.AddTransient<CampaignDraftBatchJob>();
         services.AddTransient<CampaignDispatcher>();
         // After the migrator (registered by storage), so Hangfire's tables are made in a database that exists.
         services.AddHostedService<CampaignJobServer>();

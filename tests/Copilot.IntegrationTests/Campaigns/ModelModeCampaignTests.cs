@@ -46,6 +46,11 @@ public sealed class ModelModeCampaignTests
         await using var db = await factory.Services.GetRequiredService<IDbContextFactory<CopilotDbContext>>().CreateDbContextAsync();
         var attempts = await db.CampaignItems.Where(i => i.CampaignId == id).Select(i => i.Attempts).ToListAsync();
         Assert.Equal([1, 1, 1, 2], attempts.Order());
+        // Measured from the refusal itself, not from the campaign's start: the retry claimed the client only after the
+        // 2 seconds the model asked for (its claim time is the retry's; the fake's clock and the service's are one).
+        var refusedAt = openAi.ChatArrivalsUtc.First();
+        var retriedAt = await db.CampaignItems.Where(i => i.CampaignId == id && i.Attempts == 2).Select(i => i.ClaimedAtUtc!.Value).SingleAsync();
+        Assert.True(retriedAt - refusedAt >= TimeSpan.FromSeconds(2), $"Retried {retriedAt - refusedAt} after the refusal");
         Assert.All(await db.Drafts.Where(d => d.CampaignId == id).Select(d => d.Generator).ToListAsync(), g => Assert.StartsWith("llm:", g));
     }
 

@@ -52,6 +52,9 @@ public sealed class FakeOpenAiServer : IDisposable
 
     public ConcurrentQueue<JsonObject> ChatRequests { get; } = new();
 
+    /// <summary>When each chat request arrived (UTC), in the order of <see cref="ChatRequests"/>.</summary>
+    public ConcurrentQueue<DateTime> ChatArrivalsUtc { get; } = new();
+
     /// <summary>Failures answered, in order, instead of the next chat requests (each is still recorded).</summary>
     public ConcurrentQueue<ModelFault> ChatFaults { get; } = new();
 
@@ -69,6 +72,7 @@ public sealed class FakeOpenAiServer : IDisposable
     private IResponseMessage AnswerChat(IRequestMessage request)
     {
         var body = JsonNode.Parse(request.Body!)!.AsObject();
+        ChatArrivalsUtc.Enqueue(DateTime.UtcNow);
         ChatRequests.Enqueue(body);
         if (ChatFaults.TryDequeue(out var fault) && fault.Respond() is { } failed) return failed;
         var messages = body["messages"]!.AsArray()
