@@ -54,7 +54,7 @@ public sealed class DashboardPageTests(DashboardPageTests.Session session) : ICl
         Assert.Equal("2", await KpiAsync(page, "recalled"));
         Assert.Equal("33.3%", await KpiAsync(page, "blockRate"));
         Assert.Equal("15", await KpiAsync(page, "medianReview"));
-        foreach (var chart in new[] { "funnel-chart", "drafts-chart", "served-chart" })
+        foreach (var chart in new[] { "funnel-chart", "drafts-chart", "served-chart", "campaign-chart" })
         {
             var canvas = page.Locator($"#{chart} canvas");
             Assert.Equal(1, await canvas.CountAsync());
@@ -64,6 +64,14 @@ public sealed class DashboardPageTests(DashboardPageTests.Session session) : ICl
         // The table beside the charts: the firm's two branches.
         Assert.Equal(2, await page.Locator("#rows tbody tr").CountAsync());
         Assert.Contains(session.Data.B1, await page.InnerTextAsync("#rows tbody"));
+        // Campaign funnels as DashboardFigureTests works them out: campaign 1 sent 2, opened 2, replied 1, traded 2; campaign 2
+        // sent 1 and traded 1; the contacts outside campaigns last. Each campaign links to its sent drafts by its id.
+        var first = page.Locator($"#campaigns tbody tr[data-campaign='{session.Data.Campaign(1)}']");
+        Assert.Equal(["2", "2", "1", "2"], await Task.WhenAll(new[] { "sent", "opened", "replied", "traded" }.Select(k => first.Locator($"[data-figure={k}]").InnerTextAsync())));
+        Assert.Equal("1", await page.InnerTextAsync($"#campaigns tbody tr[data-campaign='{session.Data.Campaign(2)}'] [data-figure=traded]"));
+        Assert.Equal("3", await page.InnerTextAsync("#campaigns tbody tr[data-campaign=''] [data-figure=sent]"));
+        Assert.Equal(3, await page.Locator("#campaigns tbody tr").CountAsync());
+        Assert.Contains($"campaignId={session.Data.Campaign(1)}", await first.Locator("a").GetAttributeAsync("href"));
 
         var axe = await page.RunAxe();
         var serious = axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}").ToList();

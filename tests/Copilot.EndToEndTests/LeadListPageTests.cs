@@ -26,31 +26,8 @@ public sealed class LeadListPageTests(LeadListPageTests.Session session) : IClas
 
     private HttpClient Api() => session.Factory.CreateClient();
 
-    private static string Day(int offset) => DateOnly.FromDateTime(DateTime.Now).AddDays(offset).ToString("yyyy-MM-dd");
-
-    /// <summary>
-    /// Dormant C3 clients of the demo advisor under this test's own ids: no login for 120 + i days, otherwise quiet (cash 10%,
-    /// an assessment valid for 600 days, consent given, birthday next month), so reactivation is their one lead; SMS preferred.
-    /// Expiring instead: active two days ago with the assessment expiring in 10 days, so renewing it is their one lead.
-    /// </summary>
-    private async Task<string[]> ImportDormantAsync(string prefix, int count, bool expiring = false)
-    {
-        var month = DateTime.Now.Month % 12 + 1;
-        var rows = Enumerable.Range(0, count).Select(i => new Dictionary<string, object?>
-        {
-            ["clientId"] = $"{prefix}-{i}", ["advisorId"] = Advisor, ["name"] = $"测试客户{prefix}{i}", ["riskClass"] = "C3", ["lowestClass"] = false,
-            ["riskAssessedOn"] = Day(-100), ["riskAssessmentExpiry"] = Day(expiring ? 10 : 600), ["horizonMonths"] = 36, ["accountOpenedOn"] = Day(-1000),
-            ["lastLoginOn"] = Day(expiring ? -2 : -120 - i), ["lastTradeOn"] = Day(expiring ? -5 : -130 - i), ["trades30d"] = 0, ["trades90d"] = 0, ["totalAssets"] = 50_000 + 10_000 * i,
-            ["assetChange30d"] = 0, ["cashRatio"] = 0.1, ["equityWeight"] = 0.3, ["bondWeight"] = 0.4, ["moneyMarketWeight"] = 0.1, ["fundWeight"] = 0.1,
-            ["topHoldingConcentration"] = 0.2, ["pnl30d"] = 100, ["pnlYtd"] = 800, ["maxDrawdown"] = 0.05, ["marginAccount"] = false,
-            ["holdings"] = new[] { new { code = "ES1002", name = "示例短债", weight = 0.2, riskLevel = "R2" } },
-            ["preferredChannel"] = "sms", ["language"] = "zh-CN", ["appActiveDays30d"] = 0, ["complaints12m"] = 0, ["contactConsent"] = true,
-            ["birthdayMonth"] = month,
-        }).ToArray();
-        var result = await Api().ImportedAsync(string.Join('\n', rows.Select(r => JsonSerializer.Serialize(r))), "application/x-ndjson");
-        Assert.Equal(count, result.Int("inserted"));
-        return rows.Select(r => (string)r["clientId"]!).ToArray();
-    }
+    private Task<string[]> ImportDormantAsync(string prefix, int count, bool expiring = false) =>
+        LeadClients.ImportDormantAsync(Api(), Advisor, prefix, count, expiring);
 
     private async Task<JsonObject> LeadAsync(string clientId, string language = "zh") =>
         (JsonObject)(await Api().GetObjectAsync($"/v1/leads?advisorId={Advisor}&kind=reactivate&top=500&language={language}"))["items"]!.AsArray()
@@ -113,11 +90,17 @@ public sealed class LeadListPageTests(LeadListPageTests.Session session) : IClas
         Assert.Equal(progress.Int("passed").ToString(), await campaign.Locator("dd[data-figure=passed]").InnerTextAsync());
         var drafts = (await Api().GetObjectAsync($"/v1/drafts?advisorId={Advisor}&scenario=dormant_reactivation&pageSize=200"))["drafts"]!.AsArray();
         Assert.Equal(new[] { clients[0], clients[1] }, drafts.Select(d => d!.Str("clientId")).Where(c => c.StartsWith("lw-")).Order().ToArray());
+        // Its link opens the review queue on this campaign's drafts, by its id: the two ticked clients, none of another campaign's.
         var href = await campaign.Locator("a.campaign-drafts").GetAttributeAsync("href");
-        Assert.Contains("scenario=dormant_reactivation", href);
-
+        Assert.Contains($"campaignId={id}", href);
         await PageChecks.AssertAccessibleAsync(page);
         await PageChecks.ScreenshotAsync(page, "workspace-leads-1280.png");
+        await campaign.Locator("a.campaign-drafts").ClickAsync();
+        await page.Locator($"#queue[data-filters*='campaignId={id}']").WaitForAsync();
+        Assert.Equal(new[] { clients[0], clients[1] }, (await page.Locator("#queue li").AllInnerTextsAsync())
+            .Select(t => clients.Single(c => t.Contains(c))).Order().ToArray());
+        Assert.Equal(id, await page.InputValueAsync("#campaign"));
+
         Assert.Empty(errors);
     }
 

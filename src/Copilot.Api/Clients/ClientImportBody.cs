@@ -4,7 +4,10 @@ using Copilot.Common;
 
 namespace Copilot.Api.Clients;
 
-/// <summary>An import's file and its format: a multipart part named file, or the whole body; CSV or JSON lines by content type.</summary>
+/// <summary>
+/// An import's file and its format: a multipart part named file, or the whole body; CSV or JSON lines by content type, as UTF-8
+/// (a GB18030 or GBK charset on the content type is decoded).
+/// </summary>
 internal static class ClientImportBody
 {
     public static async Task<(ReadOnlyMemory<byte> Content, ClientImportFormat Format)> ReadAsync(HttpRequest request, long maxBytes, CancellationToken ct)
@@ -17,11 +20,11 @@ internal static class ClientImportBody
             var format = FormatOf(file.ContentType) ?? FormatOfName(file.FileName)
                 ?? throw new ClientImportFormatException("file", "Send a .csv file (text/csv) or a .jsonl file (application/x-ndjson).");
             await using var stream = file.OpenReadStream();
-            return (await ReadAllAsync(stream, ct), format);
+            return (ClientImportCharset.ToUtf8(await ReadAllAsync(stream, ct), file.ContentType, "file"), format);
         }
         var bodyFormat = FormatOf(request.ContentType)
             ?? throw new ClientImportFormatException("Content-Type", "Send text/csv, application/x-ndjson or a multipart file.");
-        return (await ReadAllAsync(request.Body, ct), bodyFormat);
+        return (ClientImportCharset.ToUtf8(await ReadAllAsync(request.Body, ct), request.ContentType, "Content-Type"), bodyFormat);
     }
 
     private static ClientImportFormat? FormatOf(string? contentType)

@@ -16,7 +16,7 @@ public static class DraftEndpoints
         drafts.MapPost("/", CreateAsync).WithName("CreateDraft").RequireAuthorization(AuthPolicies.Drafting)
             .WithSummary("Draft a message to one client; it is pre-checked and waits for compliance review. Send an Idempotency-Key header.")
             .ProducesValidationProblem().ProducesProblem(409).ProducesProblem(422);
-        drafts.MapGet("/", ListAsync).WithName("ListDrafts").RequireAuthorization(AuthPolicies.ReadDrafts).WithSummary("The review queue: drafts by status, advisor, scenario, verdict and rule, newest first").ProducesValidationProblem();
+        drafts.MapGet("/", ListAsync).WithName("ListDrafts").RequireAuthorization(AuthPolicies.ReadDrafts).WithSummary("The review queue: drafts by status, advisor, scenario, verdict, rule and campaign, newest first").ProducesValidationProblem();
         drafts.MapGet("/{id}", GetAsync).WithName("GetDraft").RequireAuthorization(AuthPolicies.ReadDrafts).WithSummary("One draft with its findings and citations").ProducesProblem(404);
         drafts.MapPost("/{id}/review", ReviewAsync).WithName("ReviewDraft").RequireAuthorization(AuthPolicies.Review)
             .WithSummary("A compliance officer approves, rejects or requests changes; edited text is re-checked")
@@ -55,6 +55,8 @@ public static class DraftEndpoints
             throw new InputValidationException("verdict", "Use pass, review or fail.");
         if (query.RuleId is { Length: > 0 } rule && !DraftListParameters.IsRuleId(rule))
             throw new InputValidationException("ruleId", "A rule id is up to 64 letters, digits, '-', '_' or '.'.");
+        if (query.CampaignId is { Length: > 0 } campaign && !DraftListParameters.IsCampaignId(campaign))
+            throw new InputValidationException("campaignId", "A campaign id is up to 40 letters, digits, '-', '_' or '.'.");
         DraftStatus? parsed = null;
         if (!string.IsNullOrWhiteSpace(status))
             parsed = EnumText.TryParse<DraftStatus>(status, out var s) ? s
@@ -63,7 +65,8 @@ public static class DraftEndpoints
         if (pageSize is < 1 or > 200) throw new InputValidationException("pageSize", "Use 1 to 200.");
         // An advisor's key lists only its own drafts; compliance and the CRM see every advisor's.
         var advisor = caller.Role == CallerRole.Advisor ? caller.ActFor(advisorId, "advisorId") : advisorId;
-        return TypedResults.Ok(await review.ListAsync(parsed, advisor, page ?? 1, pageSize ?? 20, ct, query.Scenario, query.Verdict, query.RuleId));
+        return TypedResults.Ok(await review.ListAsync(parsed, advisor, page ?? 1, pageSize ?? 20, ct, query.Scenario, query.Verdict, query.RuleId,
+            query.CampaignId));
     }
 
     private static async Task<Ok<DraftView>> GetAsync(string id, Caller caller, DraftReview review, CancellationToken ct) =>

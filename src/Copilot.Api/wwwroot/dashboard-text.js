@@ -10,6 +10,8 @@ const dashboardText = {
     definitions: '统计窗口内触达（发送）的客户；激活：触达时已连续 90 天未登录、触达后 30 天内有交易；归集：触达后 30 天内的入金合计（每笔只计一次）；'
       + '召回：触达时总资产低于服务门槛、触达时资产加 30 天内入金达到门槛；拦截率：首次预审未通过的草稿占比；审核时长：从生成到首次审核决定。',
     loadFailed: '加载失败：', leadsTitle: '投顾服务线索',
+    campaignChart: '触达漏斗（按批量任务）', campaignsTitle: '批量任务漏斗', campaign: '批量任务', scenario: '场景', channel: '渠道', started: '启动时间',
+    status: '状态', noCampaign: '非批量任务', noCampaigns: '窗口内没有批量任务的触达。',
   },
   en: {
     title: 'Service dashboard', apiKey: 'API key', chat: 'Advisor Copilot', review: 'Compliance review', level: 'Level', firm: 'Firm', branch: 'Branch',
@@ -23,5 +25,7 @@ const dashboardText = {
       + 'deposits within 30 days after a contact, each once. Recalled: below the service threshold at contact, and assets then plus deposits within 30 days reach it. '
       + 'Block rate: drafts whose first pre-check failed. Review time: from creation to the first decision.',
     loadFailed: 'Could not load: ', leadsTitle: "The advisor's service leads",
+    campaignChart: 'Funnel by campaign', campaignsTitle: 'Campaign funnels', campaign: 'Campaign', scenario: 'Scenario', channel: 'Channel', started: 'Started',
+    status: 'Status', noCampaign: 'outside campaigns', noCampaigns: 'No campaign contacts in the window.',
   },
 };

@@ -76,6 +76,8 @@ function render(dashboard) {
   bars('served-chart', dashboard.advisors.map(a => a.name ?? a.id),
     ['clientsServed', 'reactivated'].map(key => ({ key, data: dashboard.advisors.map(a => a.figures[key]) })), true);
 
+  renderCampaigns(dashboard.campaignFunnels);
+
   const columns = [['name', r => r.name ?? r.id ?? '—'], ['clients', r => number(r.figures.clients)], ...kpiList.map(([key, value]) => [key, r => value(r.figures)])];
   const head = document.createElement('tr');
   head.append(...columns.map(([key]) => Object.assign(document.createElement('th'), { scope: 'col', textContent: t(key) })));
@@ -83,6 +85,48 @@ function render(dashboard) {
   document.querySelector('#rows tbody').replaceChildren(...(dashboard.rows.length ? dashboard.rows : dashboard.advisors).map(row => {
     const tr = document.createElement('tr');
     tr.append(...columns.map(([, value], i) => Object.assign(document.createElement(i === 0 ? 'th' : 'td'), { textContent: value(row), ...(i === 0 ? { scope: 'row' } : {}) })));
+    return tr;
+  }));
+}
+
+// A campaign's label: its scenario and the day it started (ids are for the table and the review link).
+const campaignLabel = c => (c.campaignId ? `${c.scenario ?? c.campaignId} · ${(c.createdAtUtc ?? '').slice(5, 10)}` : t('noCampaign'));
+const chartedCampaigns = 10;
+
+function renderCampaigns(campaigns) {
+  // The chart shows the campaigns with the most contacts (the rest of the level sums in the table); the table shows them all.
+  const charted = campaigns.filter(c => c.campaignId).sort((a, b) => b.sent - a.sent).slice(0, chartedCampaigns);
+  bars('campaign-chart', charted.map(campaignLabel),
+    ['sent', 'opened', 'replied', 'traded'].map(key => ({ key, data: charted.map(c => c[key]) })));
+  const columns = [
+    ['campaign', c => campaignLabel(c)], ['advisor', c => c.advisorId ?? '—'], ['channel', c => (c.channel ? wordIn(`channel.${c.channel}`, language === 'en' ? 'en' : 'zh') : '—')],
+    ['status', c => (c.status ? wordIn(`campaign.${c.status[0].toUpperCase()}${c.status.slice(1)}`, language === 'en' ? 'en' : 'zh') : '—')],
+    ...['sent', 'opened', 'replied', 'traded'].map(key => [key, c => number(c[key])]),
+  ];
+  const head = document.createElement('tr');
+  head.append(...columns.map(([key]) => Object.assign(document.createElement('th'), { scope: 'col', textContent: t(key) })));
+  document.querySelector('#campaigns thead').replaceChildren(head);
+  const body = document.querySelector('#campaigns tbody');
+  body.replaceChildren();
+  if (!campaigns.some(c => c.campaignId)) {
+    const none = document.createElement('tr');
+    none.append(Object.assign(document.createElement('td'), { colSpan: columns.length, textContent: t('noCampaigns') }));
+    body.append(none);
+  }
+  body.append(...campaigns.map(c => {
+    const tr = document.createElement('tr');
+    tr.dataset.campaign = c.campaignId ?? '';
+    tr.append(...columns.map(([key, value], i) => {
+      const cell = document.createElement(i === 0 ? 'th' : 'td');
+      if (i === 0) cell.scope = 'row';
+      cell.dataset.figure = key;
+      if (i === 0 && c.campaignId) {
+        // The campaign's drafts in the review queue, by its id.
+        const link = Object.assign(document.createElement('a'), { href: `/review?${new URLSearchParams({ campaignId: c.campaignId, status: 'Sent' })}`, textContent: value(c) });
+        cell.append(link);
+      } else cell.textContent = value(c);
+      return cell;
+    }));
     return tr;
   }));
 }

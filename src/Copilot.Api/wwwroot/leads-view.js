@@ -1,10 +1,10 @@
 // An advisor's service leads (GET /v1/leads), shared by the workspace's "today's leads" tab and the dashboard: each lead with
 // its client, kind, score and the parts that make it, its reasons in words and numbers, the suggested scenario and channel;
 // done / dismiss / snooze; and "draft for these", which starts one campaign per suggested (scenario, channel) among the ticked
-// leads — the content matrix cell each lead's reasons call for, never one scenario forced on clients whose leads differ — and
-// follows each campaign live (SSE from GET /v1/campaigns/{id}, polling if the stream breaks). Text goes in as textContent only.
-import { api, send, ApiError } from './session.js';
-import { readEvents } from './sse.js';
+// leads — the content matrix cell each lead's reasons call for, never one scenario forced on clients whose leads differ — each
+// followed live on its card (campaign-view.js), with a link to its drafts and Cancel. Text goes in as textContent only.
+import { api, ApiError } from './session.js';
+import { campaignCard } from './campaign-view.js';
 
 const kinds = ['care_after_loss', 'fix_risk_mismatch', 'renew_assessment', 'recall', 'reactivate', 'bring_in_assets'];
 const snoozeDays = 7;
@@ -181,11 +181,10 @@ export function mountLeads(root, { advisorId, text, language, top = 20, onCampai
           accepted = await api('/v1/campaigns', { method: 'POST', headers: { 'Idempotency-Key': key }, body });
         }
         started.push(accepted.id);
-        const view = campaignView(accepted, group);
+        const view = campaignCard(accepted, group, { text, scenarioLabel, channelText, onDone: onCampaignDone });
         // Kept so a language switch redraws it too.
         state.campaigns.set(accepted.id, view);
         campaigns.prepend(view.root);
-        follow(accepted.id, view);
       } catch (error) {
         status.textContent = error.message;
       }
@@ -198,66 +197,10 @@ export function mountLeads(root, { advisorId, text, language, top = 20, onCampai
     renderStatic();
   }
 
-  function campaignView(accepted, group) {
-    const title = element('h3');
-    const bar = element('progress', { max: 1, value: 0 });
-    const figures = element('dl', { className: 'campaign-figures' });
-    const failures = element('ul', { className: 'campaign-failures error' });
-    const link = element('a', { className: 'campaign-drafts' });
-    const view = { root: element('article', { className: 'campaign card' }, title, bar, figures, failures, link), title, bar, figures, failures, link, group, progress: null, estimate: accepted.estimate };
-    view.root.dataset.id = accepted.id;
-    bar.id = `campaign-${accepted.id}-bar`;
-    drawCampaign(view);
-    return view;
-  }
-
-  function drawCampaign(view) {
-    const p = view.progress;
-    const { group } = view;
-    view.title.textContent = `${text('leads.campaign')} · ${scenarioLabel(group.scenario)} · ${channelText(group.channel)} · ${p ? text(`campaign.${p.status}`) : text('campaign.Running')}`;
-    view.bar.setAttribute('aria-label', view.title.textContent);
-    const total = p?.total ?? view.estimate?.clients ?? group.clientIds.size;
-    view.bar.max = Math.max(total, 1);
-    view.bar.value = p ? p.drafted + p.failed + p.cancelled : 0;
-    const eta = p?.etaSeconds == null ? '—' : `${Math.ceil(p.etaSeconds)} s`;
-    const rows = [['total', total], ['drafted', p?.drafted ?? 0], ['passed', p?.passed ?? 0], ['flagged', p?.flagged ?? 0], ['failed', p?.failed ?? 0], ['eta', eta]];
-    view.figures.replaceChildren(...rows.flatMap(([key, value]) => {
-      const dt = element('dt', { textContent: text(`campaign.${key}`) });
-      const dd = element('dd', { textContent: String(value) });
-      dd.dataset.figure = key;
-      return [dt, dd];
-    }));
-    view.failures.replaceChildren(...(p?.failures ?? []).map(f => element('li', { textContent: `${f.reason} (${f.clients})` })));
-    view.link.textContent = text('leads.drafts');
-    view.link.href = `/review?${new URLSearchParams({ advisorId: p?.advisorId ?? advisorId(), scenario: group.scenario.code, status: 'PendingReview' })}`;
-  }
-
-  async function follow(id, view) {
-    const url = `/v1/campaigns/${encodeURIComponent(id)}`;
-    try {
-      const response = await send(url, { headers: { Accept: 'text/event-stream' } });
-      if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      for await (const event of readEvents(response)) {
-        view.progress = event.data;
-        drawCampaign(view);
-        if (event.type === 'done') break;
-      }
-    } catch {
-      // The stream broke (a proxy that buffers, a dropped connection): poll instead.
-    }
-    while (!view.progress || view.progress.status === 'Running') {
-      try { view.progress = await api(url); drawCampaign(view); } catch { /* the next poll tries again */ }
-      if (view.progress?.status !== 'Running') break;
-      await new Promise(resolve => setTimeout(resolve, 1500));
-    }
-    view.root.dataset.status = view.progress.status;
-    onCampaignDone?.(view.progress);
-  }
-
   function render() {
     renderStatic();
     renderList();
-    for (const view of state.campaigns.values()) drawCampaign(view);
+    for (const view of state.campaigns.values()) view.draw();
   }
 
   renderStatic();

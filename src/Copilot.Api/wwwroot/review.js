@@ -38,7 +38,7 @@ function reviewBatch(drafts, decision, comment) {
 
 function query() {
   const params = new URLSearchParams({ status: $('status').value, pageSize: '100' });
-  for (const [name, id] of [['verdict', 'verdict'], ['scenario', 'scenario'], ['advisorId', 'advisor'], ['ruleId', 'rule']]) {
+  for (const [name, id] of [['verdict', 'verdict'], ['scenario', 'scenario'], ['advisorId', 'advisor'], ['ruleId', 'rule'], ['campaignId', 'campaign']]) {
     const value = $(id).value.trim();
     if (value) params.set(name, value);
   }
@@ -220,7 +220,7 @@ function showScenarioFilter() {
 }
 
 for (const id of ['status', 'verdict', 'scenario']) $(id).addEventListener('change', loadQueue);
-for (const id of ['advisor', 'rule']) $(id).addEventListener('change', loadQueue);
+for (const id of ['advisor', 'rule', 'campaign']) $(id).addEventListener('change', loadQueue);
 $('filters').addEventListener('submit', e => { e.preventDefault(); loadQueue(); });
 
 languageSwitch($('lang'), () => {
@@ -235,9 +235,9 @@ whoAmI().then(async caller => {
   $('reviewer-label').hidden = caller.authentication !== 'off';
   state.scenarios = await api('/v1/scenarios');
   showScenarioFilter();
-  // A link can open the queue filtered (the lead list links a campaign's drafts as ?advisorId=&scenario=&status=).
+  // A link can open the queue filtered (the lead list links a campaign's drafts as ?campaignId=&status=).
   const linked = new URLSearchParams(location.search);
-  for (const [name, id] of [['status', 'status'], ['verdict', 'verdict'], ['scenario', 'scenario'], ['advisorId', 'advisor'], ['ruleId', 'rule']])
+  for (const [name, id] of [['status', 'status'], ['verdict', 'verdict'], ['scenario', 'scenario'], ['advisorId', 'advisor'], ['ruleId', 'rule'], ['campaignId', 'campaign']])
     if (linked.has(name)) $(id).value = linked.get(name);
   await loadQueue();
 });

@@ -19,7 +19,8 @@ namespace Copilot.Clients;
 /// </summary>
 public sealed class ClientImport(
     IDbContextFactory<CopilotDbContext> contexts, IdempotencyStore idempotency, AuditedWork work, AuditTrail audit,
-    Tags.ClientTagging tagging, TimeProvider time, IOptions<ClientOptions> options, IOptions<InputLimitsOptions> limits, ILogger<ClientImport> logger)
+    Tags.ClientTagging tagging, TimeProvider time, IOptions<ClientOptions> options, IOptions<InputLimitsOptions> limits, TableStatistics statistics,
+    ILogger<ClientImport> logger)
 {
     /// <param name="onlyAdvisor">An advisor's key imports its own clients only; rows for others are rejected naming advisorId.</param>
     /// <param name="caller">Who asks: Idempotency-Keys are unique per caller.</param>
@@ -115,6 +116,8 @@ public sealed class ClientImport(
             }
         }
         if (batch.Count > 0) await CommitAsync(batch, counts, ct);
+        // Leads, segments and the dashboard query these tables right after a first import.
+        await statistics.RefreshAfterBulkWriteAsync(counts.Inserted + counts.Updated, ct, "clients", "client_tags");
         return counts;
     }
 

@@ -13,8 +13,8 @@ public enum ClientImportFormat { Csv, JsonLines }
 public sealed record ImportRow(int Number, IReadOnlyDictionary<string, string?>? Fields, RejectedRow? Rejection);
 
 /// <summary>
-/// Reads an import body: UTF-8 (a BOM is fine), CSV with a header row (Sylvan.Data.Csv) or JSON lines. A body that is not
-/// UTF-8 is a 415; a CSV header with unknown, repeated or missing required columns is a 400 naming header — both before any
+/// Reads an import body: UTF-8 (a BOM is fine; the endpoint has decoded a declared GB18030 or GBK charset already), CSV with a
+/// header row (Sylvan.Data.Csv) or JSON lines. A body that is not UTF-8 is a 415 saying whether it reads as GB18030; a CSV header with unknown, repeated or missing required columns is a 400 naming header — both before any
 /// row is read, so nothing of such a file is written.
 /// </summary>
 public static class ClientImportReader
@@ -38,8 +38,25 @@ public static class ClientImportReader
         var bytes = content.Span;
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
         if (!Utf8.IsValid(bytes))
-            throw new ClientImportFormatException("file", "The file is not UTF-8 text; export it from the CRM as UTF-8 (GB18030 and GBK are not read).");
+            throw new ClientImportFormatException("file", ReadsAsGb18030(bytes)
+                ? "The file is not UTF-8 text; it reads as GB18030 (or GBK), as Chinese Excel and CRMs export it: send it with Content-Type: text/csv; charset=gb18030, or as UTF-8."
+                : "The file is not UTF-8 text; send it as UTF-8, or name its charset on the content type (gb18030 and gbk are read).");
         return Encoding.UTF8.GetString(bytes);
+    }
+
+    /// <summary>Whether the bytes decode strictly as GB18030: then the message names it rather than guessing mojibake rows.</summary>
+    private static bool ReadsAsGb18030(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+            Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback).GetCharCount(bytes);
+            return true;
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
     }
 
     private static IEnumerable<ImportRow> ReadCsv(string text)

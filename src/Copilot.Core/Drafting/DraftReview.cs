@@ -28,7 +28,7 @@ public sealed class DraftReview(
     /// <param name="verdict">Only drafts whose latest pre-check says pass, review or fail.</param>
     /// <param name="ruleId">Only drafts with a finding of this rule (matched in the stored findings, as the API writes them).</param>
     public async Task<DraftPage> ListAsync(DraftStatus? status, string? advisorId, int page, int pageSize, CancellationToken ct,
-        string? scenarioCode = null, string? verdict = null, string? ruleId = null)
+        string? scenarioCode = null, string? verdict = null, string? ruleId = null, string? campaignId = null)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var query = db.Drafts.AsNoTracking();
@@ -36,6 +36,8 @@ public sealed class DraftReview(
         if (!string.IsNullOrWhiteSpace(advisorId)) query = query.Where(d => d.AdvisorId == advisorId);
         if (!string.IsNullOrWhiteSpace(scenarioCode)) query = query.Where(d => d.ScenarioCode == scenarioCode);
         if (!string.IsNullOrWhiteSpace(verdict)) query = query.Where(d => d.Verdict == verdict);
+        // Over the (CampaignId, ClientId) index: a campaign's drafts without scanning the advisor's.
+        if (!string.IsNullOrWhiteSpace(campaignId)) query = query.Where(d => d.CampaignId == campaignId);
         if (!string.IsNullOrWhiteSpace(ruleId))
         {
             // Contains is translated to instr/strpos, not LIKE, so nothing in the id acts as a wildcard.

@@ -56,20 +56,9 @@ public sealed class Dashboard(IDbContextFactory<CopilotDbContext> contexts, Time
                 rows.Add(new DashboardRow(kind, partId, name, branch, DashboardCounts.Sum(members.Select(m => For(m.Id))).ToFigures(median)));
             }
         }
+        var (funnels, campaignFunnels) = await DashboardFunnels.GetAsync(db, q, ct);
         return new DashboardResponse(level.ToString().ToLowerInvariant(), id, first, last, settings.FollowUpDays, settings.DormantDays,
-            settings.ServiceThresholdYuan, totals, rows, advisorRows, await FunnelsAsync(q, ct));
-    }
-
-    private static async Task<IReadOnlyList<FunnelRow>> FunnelsAsync(DashboardQueries q, CancellationToken ct)
-    {
-        var sent = await q.ByScenarioAsync(q.Contacts, ct);
-        var opened = await q.ByScenarioAsync(q.Opened, ct);
-        var replied = await q.ByScenarioAsync(q.Replied, ct);
-        var traded = await q.ByScenarioAsync(q.TradedAfter, ct);
-        return sent.OrderByDescending(s => s.Value).ThenBy(s => s.Key, StringComparer.Ordinal)
-            .Select(s => new FunnelRow("scenario", s.Key.Length == 0 ? null : s.Key, s.Value, opened.GetValueOrDefault(s.Key),
-                replied.GetValueOrDefault(s.Key), traded.GetValueOrDefault(s.Key)))
-            .ToList();
+            settings.ServiceThresholdYuan, totals, rows, advisorRows, funnels, campaignFunnels);
     }
 
     private sealed record AdvisorRef(string Id, string Name, string? Branch);

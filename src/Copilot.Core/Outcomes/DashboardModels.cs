@@ -46,9 +46,18 @@ public sealed record DashboardRow(string Level, string? Id, string? Name, string
 public sealed record FunnelRow(string By, string? Key, long Sent, long Opened, long Replied, long Traded);
 
 /// <summary>
+/// One campaign's funnel over the window's contacts: its drafts' sent events and, of those, the opened, replied and traded
+/// (within the follow-up days). <c>CampaignId</c> null: the contacts outside any campaign (single drafts, or no draft).
+/// </summary>
+public sealed record CampaignFunnelRow(
+    string? CampaignId, string? AdvisorId, string? Scenario, string? Channel, DateTime? CreatedAtUtc, string? Status,
+    long Sent, long Opened, long Replied, long Traded);
+
+/// <summary>
 /// GET /v1/dashboard: the level's totals, its rows (a firm's branches, a branch's advisors), every advisor in it (clients served
-/// per advisor), and the funnels. The window is [from, to] in UTC days; outcomes are credited up to the follow-up days after it.
+/// per advisor), and the funnels by scenario and by campaign. The window is [from, to] in UTC days; outcomes are credited up to the follow-up days after it.
 /// </summary>
 public sealed record DashboardResponse(
     string Level, string? Id, DateOnly From, DateOnly To, int FollowUpDays, int DormantDays, double ServiceThresholdYuan,
-    DashboardFigures Totals, IReadOnlyList<DashboardRow> Rows, IReadOnlyList<DashboardRow> Advisors, IReadOnlyList<FunnelRow> Funnels);
+    DashboardFigures Totals, IReadOnlyList<DashboardRow> Rows, IReadOnlyList<DashboardRow> Advisors, IReadOnlyList<FunnelRow> Funnels,
+    IReadOnlyList<CampaignFunnelRow> CampaignFunnels);

@@ -97,16 +97,16 @@ internal sealed class DashboardQueries(CopilotDbContext db, IReadOnlyList<string
     }
 
     /// <summary>
-    /// A funnel stage grouped by the contact's scenario (its draft's). A campaign funnel is one more key here (the draft's
-    /// campaign) once drafts carry it.
+    /// A funnel stage grouped by the contact's draft's scenario and campaign in one query, so the scenario and the campaign
+    /// funnels come from the same rows (contacts without a draft under null keys).
     /// </summary>
-    public async Task<Dictionary<string, long>> ByScenarioAsync(IQueryable<OutcomeEvent> stage, CancellationToken ct)
-    {
-        var rows = await (from c in stage
-                          join d in db.Drafts on c.DraftId equals d.Id into drafts
-                          from d in drafts.DefaultIfEmpty()
-                          group c by d == null ? null : d.ScenarioCode into g
-                          select new { g.Key, N = g.LongCount() }).ToListAsync(ct);
-        return rows.ToDictionary(r => r.Key ?? "", r => r.N);
-    }
+    public async Task<List<FunnelCount>> ByDraftAsync(IQueryable<OutcomeEvent> stage, CancellationToken ct) =>
+        await (from c in stage
+               join d in db.Drafts on c.DraftId equals d.Id into drafts
+               from d in drafts.DefaultIfEmpty()
+               group c by new { Scenario = d == null ? null : d.ScenarioCode, Campaign = d == null ? null : d.CampaignId } into g
+               select new FunnelCount(g.Key.Scenario, g.Key.Campaign, g.LongCount())).ToListAsync(ct);
 }
+
+/// <summary>How many contacts of one funnel stage had a draft of this scenario and campaign.</summary>
+internal sealed record FunnelCount(string? Scenario, string? Campaign, long N);

@@ -18,7 +18,7 @@ namespace Copilot.Outcomes;
 /// </summary>
 public sealed class OutcomeEventIngest(
     IDbContextFactory<CopilotDbContext> contexts, IdempotencyStore idempotency, AuditedWork work, AuditTrail audit, ContactStamp stamp,
-    TimeProvider time, IOptions<OutcomeOptions> options, ILogger<OutcomeEventIngest> logger)
+    TimeProvider time, IOptions<OutcomeOptions> options, TableStatistics statistics, ILogger<OutcomeEventIngest> logger)
 {
     /// <param name="onlyAdvisor">An advisor's key records its own clients' events only; null for the CRM and admins.</param>
     /// <param name="caller">Who asks: Idempotency-Keys are unique per caller.</param>
@@ -36,16 +36,20 @@ public sealed class OutcomeEventIngest(
             return JsonSerializer.Deserialize<OutcomeEventsResponse>(first, CopilotJson.Options)!;
         try
         {
+            OutcomeEventsResponse result;
             try
             {
-                return await AttemptAsync(body, onlyAdvisor, actor, idempotencyKey is null ? null : (scope, idempotencyKey), ct);
+                result = await AttemptAsync(body, onlyAdvisor, actor, idempotencyKey is null ? null : (scope, idempotencyKey), ct);
             }
             catch (DbUpdateException)
             {
                 // Another request stored one of these ids (or sent one of these drafts) between our checks and our write:
                 // check again against what it stored.
-                return await AttemptAsync(body, onlyAdvisor, actor, idempotencyKey is null ? null : (scope, idempotencyKey), ct);
+                result = await AttemptAsync(body, onlyAdvisor, actor, idempotencyKey is null ? null : (scope, idempotencyKey), ct);
             }
+            // A CRM backfilling history: the dashboard's plans need the events table's statistics from its first large batch.
+            await statistics.RefreshAfterBulkWriteAsync(result.Stored, ct, "outcome_events");
+            return result;
         }
         catch when (idempotencyKey is not null)
         {

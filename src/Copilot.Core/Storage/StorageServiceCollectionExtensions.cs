@@ -25,6 +25,7 @@ public static class StorageServiceCollectionExtensions
         }
         builder.Services.AddHostedService<DatabaseMigrator>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<TableStatistics>();
         return builder;
     }
 }

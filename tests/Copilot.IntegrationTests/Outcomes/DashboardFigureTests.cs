@@ -88,6 +88,59 @@ public sealed class DashboardFigureTests(KeyedDatabaseApis apis) : IClassFixture
         Assert.Equal(3, funnels.Count);
     }
 
+    /// <summary>Each campaign's sent, opened, replied, traded; the contacts outside any campaign under "(none)".</summary>
+    private static Dictionary<string, (long, long, long, long)> CampaignFunnels(JsonObject dashboard) =>
+        dashboard["campaignFunnels"]!.AsArray().ToDictionary(f => f!["campaignId"]?.GetValue<string>() ?? "(none)",
+            f => (f!["sent"]!.GetValue<long>(), f["opened"]!.GetValue<long>(), f["replied"]!.GetValue<long>(), f["traded"]!.GetValue<long>()));
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Campaign_funnels_follow_each_campaigns_contacts_within_the_level_and_window_and_add_up_across_levels(string provider)
+    {
+        var crm = await apis.AsAsync(provider, KeyedApi.Crm);
+        var data = new OutcomeData($"cmp{provider[..2].ToLowerInvariant()}");
+        await data.SeedAsync(crm, await apis.FactoryAsync(provider));
+        var officer = await apis.AsAsync(provider, KeyedApi.Officer);
+
+        // Campaign 1 (A1): d1 sent, opened, replied, c1 traded on day 5; d2 sent, opened, c2 traded on day 4. Campaign 2 (A2): d4
+        // sent, c4 traded on day 30 (the window's last day). Outside campaigns: d6 (A3, replied, traded on day 2), c3's contact
+        // without a draft (its trade too late), c4's second contact without a draft (the day-30 trade follows it too).
+        var firm = await OutcomeData.DashboardAsync(officer, "firm", data.Firm);
+        var funnels = CampaignFunnels(firm);
+        Assert.Equal((2L, 2L, 1L, 2L), funnels[data.Campaign(1)]);
+        Assert.Equal((1L, 0L, 0L, 1L), funnels[data.Campaign(2)]);
+        Assert.Equal((3L, 0L, 1L, 2L), funnels["(none)"]);
+        Assert.Equal(3, funnels.Count);
+        // Every contact is in exactly one row: the rows sum to the level's contacts, opens and replies.
+        Assert.Equal(firm["totals"]!["contacts"]!.GetValue<long>(), funnels.Values.Sum(f => f.Item1));
+        Assert.Equal(firm["totals"]!["opened"]!.GetValue<long>(), funnels.Values.Sum(f => f.Item2));
+        Assert.Equal(firm["totals"]!["replied"]!.GetValue<long>(), funnels.Values.Sum(f => f.Item3));
+        // The campaign's own record describes it; the newest campaign comes first, the contacts outside campaigns last.
+        var rows = firm["campaignFunnels"]!.AsArray();
+        Assert.Equal([data.Campaign(2), data.Campaign(1), null], rows.Select(r => r!["campaignId"]?.GetValue<string>()));
+        Assert.Equal((data.A1, "market_drop", "wechat", "completed"),
+            (rows[1]!.Str("advisorId"), rows[1]!.Str("scenario"), rows[1]!.Str("channel"), rows[1]!.Str("status")));
+
+        // Within the level: a branch sees its own advisors' campaigns only, and the branches add up to the firm, key by key.
+        var b1 = CampaignFunnels(await OutcomeData.DashboardAsync(officer, "branch", data.B1));
+        var b2 = CampaignFunnels(await OutcomeData.DashboardAsync(officer, "branch", data.B2));
+        Assert.Equal([data.Campaign(1), data.Campaign(2), "(none)"], b1.Keys.OrderBy(k => k == "(none)").ThenBy(k => k, StringComparer.Ordinal));
+        Assert.Equal((2L, 0L, 0L, 1L), b1["(none)"]);
+        Assert.Equal(["(none)"], b2.Keys);
+        foreach (var (key, figures) in funnels)
+        {
+            var sum = new[] { b1, b2 }.Select(b => b.GetValueOrDefault(key)).Aggregate((0L, 0L, 0L, 0L), (a, b) => (a.Item1 + b.Item1, a.Item2 + b.Item2, a.Item3 + b.Item3, a.Item4 + b.Item4));
+            Assert.Equal(figures, sum);
+        }
+        var a2 = CampaignFunnels(await OutcomeData.DashboardAsync(officer, "advisor", data.A2));
+        Assert.Equal((1L, 0L, 0L, 1L), a2[data.Campaign(2)]);
+        Assert.DoesNotContain(data.Campaign(1), a2.Keys);
+
+        // Within the window: from day 1 on, campaign 1 keeps d2's contact only (d1 was sent on day 0) and campaign 2 drops out.
+        var later = CampaignFunnels(await OutcomeData.DashboardAsync(officer, "firm", data.Firm, from: OutcomeData.C.AddDays(1)));
+        Assert.Equal((1L, 1L, 0L, 1L), later[data.Campaign(1)]);
+        Assert.DoesNotContain(data.Campaign(2), later.Keys);
+    }
+
     [Theory, MemberData(nameof(Providers))]
     public async Task A_window_that_starts_after_the_contact_day_leaves_those_contacts_and_their_outcomes_out(string provider)
     {

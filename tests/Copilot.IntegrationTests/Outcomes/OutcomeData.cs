@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Copilot.Campaigns;
 using Copilot.Drafting;
 using Copilot.IntegrationTests.Clients;
 using Copilot.IntegrationTests.Infrastructure;
@@ -24,6 +25,8 @@ public sealed class OutcomeData(string prefix)
     public string A2 => $"{prefix}-a2";
     public string A3 => $"{prefix}-a3";
     public string Draft(int n) => $"dft_{prefix}_{n}";
+    /// <summary>Campaign 1: A1's market_drop drafts d1 and d2; campaign 2: A2's reactivate draft d4. The other drafts are single.</summary>
+    public string Campaign(int n) => $"cmp_{prefix}_{n}";
 
     public static DateOnly Today => DateOnly.FromDateTime(DateTime.UtcNow);
     /// <summary>The contact day: every follow-up window (30 days) has closed by today.</summary>
@@ -54,19 +57,26 @@ public sealed class OutcomeData(string prefix)
         await using (var db = await contexts.CreateDbContextAsync())
         {
             var created = DateTime.UtcNow.AddDays(-1);
-            Draft D(int n, string advisor, string client, string scenario, DraftStatus status, double? reviewSeconds, int revisions = 0, bool flagged = false) => new()
+            Campaign K(int n, string advisor, string scenario, int hoursAgo) => new()
+            {
+                Id = Campaign(n), AdvisorId = advisor, ScenarioKind = "investment", ScenarioCode = scenario, Channel = "wechat", AudienceJson = "{}",
+                Status = CampaignStatus.Completed, Total = 2, CreatedBy = "crm", CreatedAtUtc = created.AddHours(-hoursAgo),
+            };
+            db.Campaigns.AddRange(K(1, A1, "market_drop", 2), K(2, A2, "reactivate", 1));
+            Draft D(int n, string advisor, string client, string scenario, DraftStatus status, double? reviewSeconds, int revisions = 0, bool flagged = false,
+                int? campaign = null) => new()
             {
                 Id = Draft(n), AdvisorId = advisor, ClientId = client, ScenarioKind = "investment", ScenarioCode = scenario, Channel = "wechat",
                 Language = "zh-CN", ClientRiskClass = "C3", ProductsJson = "[]", Status = status, Text = "示例", CitationsJson = "[]",
                 FindingsJson = "[]", Verdict = flagged ? "fail" : "pass", Generator = "template", Revisions = revisions, Flagged = flagged,
-                Version = 1, CreatedAtUtc = created, UpdatedAtUtc = created,
+                Version = 1, CreatedAtUtc = created, UpdatedAtUtc = created, CampaignId = campaign is { } k ? Campaign(k) : null,
                 DecidedAtUtc = reviewSeconds is { } s ? created.AddSeconds(s) : null, ReviewSeconds = reviewSeconds,
             };
             db.Drafts.AddRange(
-                D(1, A1, "c1", "market_drop", DraftStatus.Approved, 600),
-                D(2, A1, "c2", "market_drop", DraftStatus.Approved, 1_500),
+                D(1, A1, "c1", "market_drop", DraftStatus.Approved, 600, campaign: 1),
+                D(2, A1, "c2", "market_drop", DraftStatus.Approved, 1_500, campaign: 1),
                 D(3, A1, "c3", "dividend", DraftStatus.Rejected, 300, revisions: 1),
-                D(4, A2, "c4", "reactivate", DraftStatus.Approved, 2_400),
+                D(4, A2, "c4", "reactivate", DraftStatus.Approved, 2_400, campaign: 2),
                 D(6, A3, "c6", "reactivate", DraftStatus.Approved, 900),
                 D(7, A3, "c7", "reactivate", DraftStatus.PendingReview, null, revisions: 1, flagged: true));
             await db.SaveChangesAsync();
