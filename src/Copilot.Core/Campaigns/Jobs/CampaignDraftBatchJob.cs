@@ -30,7 +30,8 @@ public sealed class CampaignDraftBatchJob(
             }
             catch (OperationCanceledException) when (ct.IsCancellationRequested)
             {
-                await HandBackAsync(campaignId, clientIds[(i + 1)..]);
+                // From this client on: one stopped before its claim is still queued but marked dispatched, and no job would take it.
+                await HandBackAsync(campaignId, clientIds[i..]);
                 throw;
             }
         }

@@ -28,7 +28,31 @@ public sealed class CampaignDraftJob(
     public async Task RunAsync(string campaignId, string clientId, CancellationToken ct)
     {
         var settings = options.Value;
-        if (!await ClaimAsync(campaignId, clientId, settings, ct)) return;
+        // Whole milliseconds: PostgreSQL keeps microseconds, so a tick-precise time would never equal the stored one.
+        var now = time.GetUtcNow().UtcDateTime;
+        var claimedAt = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
+        var settled = false;
+        try
+        {
+            if (!await ClaimAsync(campaignId, clientId, claimedAt, settings, ct))
+            {
+                settled = true;
+                return;
+            }
+            await DraftClaimedAsync(campaignId, clientId, settings, ct);
+            settled = true;
+        }
+        finally
+        {
+            // Whatever stopped this job before the client's item was settled (the host stopping between the claim and the
+            // draft, or its services going away under it) hands the claim back now, rather than after the claim's lease: only
+            // this job's claim (by its time), so a claim another worker took since is never undone.
+            if (!settled) await ReleaseAsync(campaignId, clientId, claimedAt, CancellationToken.None);
+        }
+    }
+
+    private async Task DraftClaimedAsync(string campaignId, string clientId, CampaignOptions settings, CancellationToken ct)
+    {
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
             if (await db.Drafts.AsNoTracking().Where(d => d.CampaignId == campaignId && d.ClientId == clientId)
@@ -82,12 +106,7 @@ public sealed class CampaignDraftJob(
                 await RetryOrFailAsync(campaignId, clientId, "The draft could not be written (an internal error; see the service log).", null, settings, ct);
             }
         }
-        catch (OperationCanceledException)
-        {
-            // The host is stopping: hand the client back so another host (or this one after restart) drafts it.
-            await ReleaseAsync(campaignId, clientId, CancellationToken.None);
-            throw;
-        }
+        // OperationCanceledException (the host is stopping) leaves the claim to RunAsync's hand-back.
         await completion.CheckAsync(campaignId, ct);
     }
 
@@ -98,9 +117,8 @@ public sealed class CampaignDraftJob(
         return false;
     }
 
-    private async Task<bool> ClaimAsync(string campaignId, string clientId, CampaignOptions settings, CancellationToken ct)
+    private async Task<bool> ClaimAsync(string campaignId, string clientId, DateTime now, CampaignOptions settings, CancellationToken ct)
     {
-        var now = time.GetUtcNow().UtcDateTime;
         var stale = now.AddMinutes(-settings.ClaimLeaseMinutes);
         await using var db = await contexts.CreateDbContextAsync(ct);
         return await db.CampaignItems
@@ -170,12 +188,13 @@ public sealed class CampaignDraftJob(
         return await db.Drafts.AsNoTracking().Where(d => d.CampaignId == campaignId && d.ClientId == clientId).Select(d => d.Id).FirstOrDefaultAsync(ct);
     }
 
-    private async Task ReleaseAsync(string campaignId, string clientId, CancellationToken ct)
+    private async Task ReleaseAsync(string campaignId, string clientId, DateTime claimedAt, CancellationToken ct)
     {
         try
         {
             await using var db = await contexts.CreateDbContextAsync(ct);
-            await db.CampaignItems.Where(i => i.CampaignId == campaignId && i.ClientId == clientId && i.Status == CampaignItemStatus.Drafting)
+            await db.CampaignItems.Where(i => i.CampaignId == campaignId && i.ClientId == clientId && i.Status == CampaignItemStatus.Drafting
+                    && i.ClaimedAtUtc == claimedAt)
                 .ExecuteUpdateAsync(s => s.SetProperty(i => i.Status, CampaignItemStatus.Queued).SetProperty(i => i.ClaimedAtUtc, (DateTime?)null)
                     .SetProperty(i => i.Dispatched, false), ct);
         }
